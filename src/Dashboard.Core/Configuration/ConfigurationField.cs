@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace Dashboard.Core.Configuration;
+
+/// <summary>
+/// Metadata of one configuration property, read from its attributes: what a generated form shows and
+/// what the shared validation checks.
+/// </summary>
+public sealed class ConfigurationField
+{
+    /// <summary>Property name in JSON (camel case), also the last segment of error paths.</summary>
+    public required string Name { get; init; }
+
+    public required string Label { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Unit { get; init; }
+
+    /// <summary>Section of the form the field belongs to.</summary>
+    public string? Group { get; init; }
+
+    public int Order { get; init; }
+
+    public required FieldType Type { get; init; }
+
+    public double? Minimum { get; init; }
+
+    public double? Maximum { get; init; }
+
+    public bool MinimumIsExclusive { get; init; }
+
+    public bool MaximumIsExclusive { get; init; }
+
+    /// <summary>Smallest and largest item count of a list field.</summary>
+    public int? MinimumItems { get; init; }
+
+    public int? MaximumItems { get; init; }
+
+    public IReadOnlyList<FieldChoice> Choices { get; init; } = [];
+
+    /// <summary>Fields of an object field, or of each item of a list field.</summary>
+    public IReadOnlyList<ConfigurationField> Fields { get; init; } = [];
+
+    [JsonIgnore]
+    public required PropertyInfo Property { get; init; }
+
+    /// <summary>CLR type of a list field's items, or of an object field.</summary>
+    [JsonIgnore]
+    public Type? ItemType { get; init; }
+
+    public object? GetValue(object owner) => Property.GetValue(owner);
+
+    public void SetValue(object owner, object? value) => Property.SetValue(owner, value);
+
+    /// <summary>Describes the allowed range in words, for example "between 0 (exclusive) and 1".</summary>
+    public string? DescribeRange()
+    {
+        if (Minimum is null && Maximum is null)
+        {
+            return null;
+        }
+
+        string lower = Minimum is { } min ? FormatBound(min) + (MinimumIsExclusive ? " (exclusive)" : string.Empty) : string.Empty;
+        string upper = Maximum is { } max ? FormatBound(max) + (MaximumIsExclusive ? " (exclusive)" : string.Empty) : string.Empty;
+
+        if (Minimum is not null && Maximum is not null)
+        {
+            return $"between {lower} and {upper}";
+        }
+
+        return Minimum is not null
+            ? (MinimumIsExclusive ? $"greater than {FormatBound(Minimum.Value)}" : $"at least {lower}")
+            : (MaximumIsExclusive ? $"less than {FormatBound(Maximum!.Value)}" : $"at most {upper}");
+    }
+
+    private static string FormatBound(double value) =>
+        value.ToString(Math.Abs(value) >= 1e6 ? "N0" : "G", System.Globalization.CultureInfo.InvariantCulture);
+}

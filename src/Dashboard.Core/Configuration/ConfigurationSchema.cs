@@ -1,0 +1,166 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Dashboard.Core.Configuration;
+
+/// <summary>
+/// The fields of a configuration type, read once by reflection from standard data annotations
+/// (<see cref="DisplayAttribute"/>, <see cref="RangeAttribute"/>, <see cref="LengthAttribute"/>) and
+/// <see cref="UnitAttribute"/>. Launch forms, the shared validation and the API all work from it.
+/// </summary>
+public sealed class ConfigurationSchema
+{
+    private static readonly ConcurrentDictionary<Type, ConfigurationSchema> Cache = new();
+
+    private ConfigurationSchema(Type type, IReadOnlyList<ConfigurationField> fields)
+    {
+        Type = type;
+        Fields = fields;
+    }
+
+    public Type Type { get; }
+
+    public IReadOnlyList<ConfigurationField> Fields { get; }
+
+    public static ConfigurationSchema For(Type type) =>
+        Cache.GetOrAdd(type, t => new ConfigurationSchema(t, ReadFields(t, [])));
+
+    private static List<ConfigurationField> ReadFields(Type type, HashSet<Type> visiting)
+    {
+        if (!visiting.Add(type))
+        {
+            throw new InvalidOperationException($"Configuration type {type.Name} contains itself; recursive configurations are not supported.");
+        }
+
+        var fields = type
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.CanWrite && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Select((property, index) => ReadField(property, index, visiting))
+            .OrderBy(f => f.Order)
+            .ToList();
+
+        visiting.Remove(type);
+        return fields;
+    }
+
+    private static ConfigurationField ReadField(PropertyInfo property, int declarationIndex, HashSet<Type> visiting)
+    {
+        var display = property.GetCustomAttribute<DisplayAttribute>();
+        var range = property.GetCustomAttribute<RangeAttribute>();
+        var length = property.GetCustomAttribute<LengthAttribute>();
+        var (type, itemType) = Classify(property.PropertyType);
+
+        IReadOnlyList<ConfigurationField> nested = type switch
+        {
+            FieldType.Object => ReadFields(property.PropertyType, visiting),
+            FieldType.List => ReadFields(itemType!, visiting),
+            _ => [],
+        };
+
+        return new ConfigurationField
+        {
+            Name = JsonName(property),
+            Label = display?.GetName() ?? Humanize(property.Name),
+            Description = display?.GetDescription(),
+            Group = display?.GetGroupName(),
+            Order = display?.GetOrder() ?? 1000 + declarationIndex,
+            Unit = property.GetCustomAttribute<UnitAttribute>()?.Unit,
+            Type = type,
+            Minimum = range is null ? null : Convert.ToDouble(range.Minimum, System.Globalization.CultureInfo.InvariantCulture),
+            Maximum = range is null ? null : Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture),
+            MinimumIsExclusive = range?.MinimumIsExclusive ?? false,
+            MaximumIsExclusive = range?.MaximumIsExclusive ?? false,
+            MinimumItems = length?.MinimumLength,
+            MaximumItems = length?.MaximumLength,
+            Choices = type == FieldType.Choice ? ReadChoices(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) : [],
+            Fields = nested,
+            Property = property,
+            ItemType = type == FieldType.Object ? property.PropertyType : itemType,
+        };
+    }
+
+    private static (FieldType Type, Type? ItemType) Classify(Type clrType)
+    {
+        var type = Nullable.GetUnderlyingType(clrType) ?? clrType;
+
+        if (type.IsEnum)
+        {
+            return (FieldType.Choice, null);
+        }
+
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short))
+        {
+            return (FieldType.Integer, null);
+        }
+
+        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
+        {
+            return (FieldType.Number, null);
+        }
+
+        if (type == typeof(bool))
+        {
+            return (FieldType.Boolean, null);
+        }
+
+        if (type == typeof(string))
+        {
+            return (FieldType.Text, null);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            return (FieldType.List, type.GetGenericArguments()[0]);
+        }
+
+        if (type.IsClass && !typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return (FieldType.Object, null);
+        }
+
+        throw new NotSupportedException($"Configuration properties of type {type.Name} are not supported; use a number, bool, string, enum, class or List<T>.");
+    }
+
+    private static IReadOnlyList<FieldChoice> ReadChoices(Type enumType) =>
+        enumType
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field =>
+            {
+                var display = field.GetCustomAttribute<DisplayAttribute>();
+                return new FieldChoice(EnumJsonValue(field), display?.GetName() ?? Humanize(field.Name), display?.GetDescription());
+            })
+            .ToList();
+
+    /// <summary>Returns the JSON value of an enum member as <see cref="ConfigurationJson"/> writes it.</summary>
+    public static string EnumJsonValue(Enum value) =>
+        EnumJsonValue(value.GetType().GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)!);
+
+    private static string EnumJsonValue(FieldInfo field) =>
+        field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(field.Name);
+
+    private static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
+    private static string Humanize(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1]))
+            {
+                builder.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

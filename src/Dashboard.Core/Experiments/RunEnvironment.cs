@@ -1,0 +1,21 @@
+namespace Dashboard.Core.Experiments;
+
+/// <summary>
+/// Settings of the machine a run executes on, passed from the server's configuration to the worker.
+/// </summary>
+public sealed record RunEnvironment
+{
+    /// <summary>Folder of each dataset by its identifier, for example <c>fashion-mnist</c>.</summary>
+    public IReadOnlyDictionary<string, string> DatasetPaths { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>auto</c> (CUDA when available, else CPU), <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Intra-op threads for libtorch; 0 keeps libtorch's default.</summary>
+    public int TorchThreads { get; init; }
+
+    public string DatasetPath(string dataset) =>
+        DatasetPaths.TryGetValue(dataset, out var path)
+            ? path
+            : throw new RunFailedException($"No folder is configured for dataset '{dataset}'. Set Datasets:{dataset} in appsettings.json.");
+}
