@@ -1,0 +1,51 @@
+using LiteDB;
+
+namespace Dashboard.Storage;
+
+/// <summary>Translates a <see cref="RunQuery"/> into LiteDB filter and sort expressions over run documents.</summary>
+internal static class RunQueryExpressions
+{
+    /// <summary>Returns one predicate per active filter; LiteDB combines several Where calls with AND.</summary>
+    public static List<BsonExpression> Filters(RunQuery query)
+    {
+        var filters = new List<BsonExpression>();
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var names = new BsonArray(statuses.Distinct().Select(status => new BsonValue(status.ToString())));
+            filters.Add(BsonExpression.Create($"$.{RunDocument.Status} IN @0", names));
+        }
+
+        if (!string.IsNullOrEmpty(query.Kind))
+        {
+            filters.Add(BsonExpression.Create($"$.{RunDocument.Kind} = @0", query.Kind));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // LiteDB's LIKE treats % and _ as wildcards and cannot escape them, so match with INDEXOF instead.
+            string search = query.Search.Trim().ToLowerInvariant();
+            filters.Add(BsonExpression.Create(
+                $"(INDEXOF(LOWER($.{RunDocument.Name}), @0) >= 0 OR INDEXOF(LOWER($._id), @0) >= 0)", search));
+        }
+
+        return filters;
+    }
+
+    /// <summary>
+    /// Returns the sort key for <paramref name="field"/>. Creation time alone matches the CreatedAt index, so an
+    /// unfiltered page in that order is read from the index. Other keys are arrays ending with a unique value,
+    /// because BSON compares arrays element by element and ties must have a fixed order for paging.
+    /// </summary>
+    public static BsonExpression SortKey(RunSortField field) => field switch
+    {
+        RunSortField.CreatedAt => BsonExpression.Create($"$.{RunDocument.CreatedAt}"),
+        RunSortField.Name => BsonExpression.Create($"[LOWER($.{RunDocument.Name}), $._id]"),
+        RunSortField.Kind => BsonExpression.Create($"[$.{RunDocument.Kind}, $.{RunDocument.CreatedAt}, $._id]"),
+        RunSortField.Status => BsonExpression.Create($"[$.{RunDocument.Status}, $.{RunDocument.CreatedAt}, $._id]"),
+        RunSortField.StartedAt => BsonExpression.Create($"[$.{RunDocument.StartedAt}, $._id]"),
+        RunSortField.Duration => BsonExpression.Create($"[$.{RunDocument.Duration}, $._id]"),
+        RunSortField.Headline => BsonExpression.Create($"[$.{RunDocument.HeadlineValue}, $._id]"),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, $"Unknown run sort field {field}."),
+    };
+}
