@@ -1,0 +1,49 @@
+using LiteDB;
+
+namespace Dashboard.Storage;
+
+/// <summary>Converts a <see cref="ShareLink"/> to and from its stored BSON document.</summary>
+internal static class ShareLinkDocument
+{
+    public const string TokenHash = "TokenHash";
+    public const string TokenPrefix = "TokenPrefix";
+    public const string RunId = "RunId";
+    public const string CreatedAt = "CreatedAt";
+    public const string ExpiresAt = "ExpiresAt";
+    public const string RevokedAt = "RevokedAt";
+    public const string LastUsedAt = "LastUsedAt";
+
+    /// <summary>Hex digits compare case-sensitively under the database's ordinal collation, so they are stored in lower case.</summary>
+    public static string NormalizeHash(string tokenHash) => tokenHash.ToLowerInvariant();
+
+    public static BsonDocument FromLink(ShareLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentException.ThrowIfNullOrEmpty(link.Id, nameof(link));
+        ArgumentException.ThrowIfNullOrEmpty(link.TokenHash, nameof(link));
+
+        return new BsonDocument
+        {
+            ["_id"] = link.Id,
+            [TokenHash] = NormalizeHash(link.TokenHash),
+            [TokenPrefix] = link.TokenPrefix,
+            [RunId] = link.RunId,
+            [CreatedAt] = BsonTime.ToBson(link.CreatedAt),
+            [ExpiresAt] = BsonTime.ToBson(link.ExpiresAt),
+            [RevokedAt] = BsonTime.ToBson(link.RevokedAt),
+            [LastUsedAt] = BsonTime.ToBson(link.LastUsedAt),
+        };
+    }
+
+    public static ShareLink ToLink(BsonDocument document) => new()
+    {
+        Id = document["_id"].AsString,
+        TokenHash = document[TokenHash].AsString,
+        TokenPrefix = document[TokenPrefix].AsString,
+        RunId = document[RunId].AsString,
+        CreatedAt = BsonTime.FromBson(document[CreatedAt]),
+        ExpiresAt = BsonTime.FromNullableBson(document[ExpiresAt]),
+        RevokedAt = BsonTime.FromNullableBson(document[RevokedAt]),
+        LastUsedAt = BsonTime.FromNullableBson(document[LastUsedAt]),
+    };
+}
