@@ -59,32 +59,5 @@ public sealed class LiteDbRunStore : IRunStore
     public int CountByStatus(RunStatus status) =>
         _runs.Count(BsonExpression.Create($"$.{RunDocument.Status} = @0", status.ToString()));
 
-    public RunPage Query(RunQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-
-        var filters = RunQueryExpressions.Filters(query);
-        int total = filters.Count == 0 ? _runs.Count() : Filtered(filters).Count();
-
-        var page = Filtered(filters)
-            .OrderBy(RunQueryExpressions.SortKey(query.SortBy), query.Descending ? LiteDB.Query.Descending : LiteDB.Query.Ascending)
-            .Skip(Math.Max(0, query.Skip))
-            .Limit(Math.Clamp(query.Take, 1, RunQuery.MaxTake))
-            .ToList()
-            .Select(RunDocument.ToRecord)
-            .ToList();
-
-        return new RunPage(page, total);
-    }
-
-    private ILiteQueryable<BsonDocument> Filtered(List<BsonExpression> filters)
-    {
-        var queryable = _runs.Query();
-        foreach (var filter in filters)
-        {
-            queryable = queryable.Where(filter);
-        }
-
-        return queryable;
-    }
+    public RunPage Query(RunQuery query) => RunQueryRunner.Run(_runs, query);
 }

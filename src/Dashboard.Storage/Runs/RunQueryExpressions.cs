@@ -33,19 +33,18 @@ internal static class RunQueryExpressions
     }
 
     /// <summary>
-    /// Returns the sort key for <paramref name="field"/>. Creation time alone matches the CreatedAt index, so an
-    /// unfiltered page in that order is read from the index. Other keys are arrays ending with a unique value,
-    /// because BSON compares arrays element by element and ties must have a fixed order for paging.
+    /// Returns the sort key for <paramref name="field"/>. Kind and status add the creation time, so runs of one
+    /// kind or status list in launch order. BSON compares arrays element by element, and null before any number.
     /// </summary>
     public static BsonExpression SortKey(RunSortField field) => field switch
     {
         RunSortField.CreatedAt => BsonExpression.Create($"$.{RunDocument.CreatedAt}"),
-        RunSortField.Name => BsonExpression.Create($"[LOWER($.{RunDocument.Name}), $._id]"),
-        RunSortField.Kind => BsonExpression.Create($"[$.{RunDocument.Kind}, $.{RunDocument.CreatedAt}, $._id]"),
-        RunSortField.Status => BsonExpression.Create($"[$.{RunDocument.Status}, $.{RunDocument.CreatedAt}, $._id]"),
-        RunSortField.StartedAt => BsonExpression.Create($"[$.{RunDocument.StartedAt}, $._id]"),
-        RunSortField.Duration => BsonExpression.Create($"[$.{RunDocument.Duration}, $._id]"),
-        RunSortField.Headline => BsonExpression.Create($"[$.{RunDocument.HeadlineValue}, $._id]"),
+        RunSortField.Name => BsonExpression.Create($"LOWER($.{RunDocument.Name})"),
+        RunSortField.Kind => BsonExpression.Create($"[$.{RunDocument.Kind}, $.{RunDocument.CreatedAt}]"),
+        RunSortField.Status => BsonExpression.Create($"[$.{RunDocument.Status}, $.{RunDocument.CreatedAt}]"),
+        RunSortField.StartedAt => BsonExpression.Create($"$.{RunDocument.StartedAt}"),
+        RunSortField.Duration => BsonExpression.Create($"$.{RunDocument.Duration}"),
+        RunSortField.Headline => BsonExpression.Create($"$.{RunDocument.HeadlineValue}"),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, $"Unknown run sort field {field}."),
     };
 }
