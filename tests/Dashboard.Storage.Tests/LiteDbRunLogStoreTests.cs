@@ -68,7 +68,7 @@ public sealed class LiteDbRunLogStoreTests : IDisposable
     }
 
     [Fact]
-    public void ReadTail_OtherRunsInterleaved_ReturnsOnlyThisRun()
+    public void ReadTail_InterleavedRuns_ReturnsOwnLines()
     {
         AppendLines("run1", 0, 20);
         AppendLines("run2", 100, 20);

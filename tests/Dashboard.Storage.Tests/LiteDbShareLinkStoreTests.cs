@@ -59,7 +59,7 @@ public sealed class LiteDbShareLinkStoreTests : IDisposable
     }
 
     [Fact]
-    public void ListForRun_ReturnsOnlyThatRunOldestFirst()
+    public void ListForRun_ReturnsRunLinksOldestFirst()
     {
         _store.Insert(Link("late", "run1", "t1", minutes: 30));
         _store.Insert(Link("other", "run2", "t2", minutes: 10));

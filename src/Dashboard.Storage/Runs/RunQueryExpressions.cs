@@ -23,7 +23,7 @@ internal static class RunQueryExpressions
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // LiteDB's LIKE treats % and _ as wildcards and cannot escape them, so match with INDEXOF instead.
+            // INDEXOF matches the search text literally; LIKE would read % and _ in it as wildcards.
             string search = query.Search.Trim().ToLowerInvariant();
             filters.Add(BsonExpression.Create(
                 $"(INDEXOF(LOWER($.{RunDocument.Name}), @0) >= 0 OR INDEXOF(LOWER($._id), @0) >= 0)", search));

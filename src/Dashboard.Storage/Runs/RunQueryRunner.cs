@@ -5,7 +5,7 @@ namespace Dashboard.Storage;
 /// <summary>
 /// Runs a <see cref="RunQuery"/> against the runs collection. The newest-first list without filters is read from
 /// the CreatedAt index, which stops after the page. Every other query reads only the id and sort key of each
-/// matching run in one pass, sorts them in memory and loads the page by id; LiteDB's own ORDER BY and COUNT
+/// matching run in one pass, sorts them in memory and loads the page by id. LiteDB's own ORDER BY and COUNT
 /// would each load every matching document in full.
 /// </summary>
 internal static class RunQueryRunner
