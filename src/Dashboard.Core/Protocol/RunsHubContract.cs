@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Core.Protocol;
 
 /// <summary>
@@ -42,6 +45,9 @@ public static class RunsHubContract
     /// <summary>Worker to server: <c>ReportLog(WorkerLogLine[] lines)</c>.</summary>
     public const string ReportLog = "ReportLog";
 
+    /// <summary>Worker to server: <c>ReportDevice(string device)</c>, the device it trains on, such as <c>cpu</c> or <c>cuda:0</c>.</summary>
+    public const string ReportDevice = "ReportDevice";
+
     /// <summary>Worker to server: <c>Heartbeat()</c>, sent while the training thread makes progress.</summary>
     public const string Heartbeat = "Heartbeat";
 
@@ -65,4 +71,16 @@ public static class RunsHubContract
 
     /// <summary>Client-to-server SignalR messages are limited to 32 KB; workers keep each metric message below this many points.</summary>
     public const int MaxPointsPerMessage = 400;
+
+    /// <summary>
+    /// Applies the hub's JSON settings to a SignalR JSON protocol's options; servers and clients must both
+    /// call it. Enums travel as strings, and NaN and infinite metric values (a diverged loss) as the strings
+    /// "NaN", "Infinity" and "-Infinity", which plain JSON numbers cannot express.
+    /// </summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+    }
 }

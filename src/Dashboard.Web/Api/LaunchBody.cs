@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using Dashboard.Web.Compute;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// Reads a launch request body: <c>{"kind": "...", "name": "...", "preset": "...", "configuration": {...}}</c>.
+/// The configuration object is kept as raw JSON so that its errors can be reported with field paths.
+/// </summary>
+internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool TooLarge = false)
+{
+    private static readonly HashSet<string> KnownProperties = ["kind", "name", "preset", "configuration"];
+
+    public static async Task<LaunchBody> ReadAsync(HttpRequest request, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return new LaunchBody(null, $"The request body is {request.ContentLength} bytes; the limit is {maxBytes}.", TooLarge: true);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return new LaunchBody(null, $"The request body exceeds the limit of {maxBytes} bytes.", TooLarge: true);
+            }
+        }
+
+        return Parse(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    public static LaunchBody Parse(string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException exception)
+        {
+            return new LaunchBody(null, $"The body is not valid JSON: {exception.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new LaunchBody(null, "The body must be a JSON object with a \"kind\" and optionally \"name\", \"preset\" and \"configuration\".");
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!KnownProperties.Contains(property.Name))
+                {
+                    return new LaunchBody(null, $"Unknown property \"{property.Name}\"; allowed are kind, name, preset and configuration.");
+                }
+            }
+
+            string? kind = ReadString(root, "kind", out string? kindError);
+            string? name = ReadString(root, "name", out string? nameError);
+            string? preset = ReadString(root, "preset", out string? presetError);
+            if ((kindError ?? nameError ?? presetError) is { } error)
+            {
+                return new LaunchBody(null, error);
+            }
+
+            string? configuration = null;
+            if (root.TryGetProperty("configuration", out var configurationElement) && configurationElement.ValueKind != JsonValueKind.Null)
+            {
+                if (configurationElement.ValueKind != JsonValueKind.Object)
+                {
+                    return new LaunchBody(null, "\"configuration\" must be a JSON object.");
+                }
+
+                configuration = configurationElement.GetRawText();
+            }
+
+            return new LaunchBody(new LaunchRequest(kind, name, preset, configuration), null);
+        }
+    }
+
+    private static string? ReadString(JsonElement root, string property, out string? error)
+    {
+        error = null;
+        if (!root.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = $"\"{property}\" must be a string.";
+            return null;
+        }
+
+        return element.GetString();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Runs;
+using Dashboard.Storage;
+using Dashboard.Web.Compute;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The HTTP API for runs: launch from JSON, get one, list, cancel, and read metric history. Invalid input
+/// gets 400 with problem details whose <c>errors</c> map each field path to its messages.
+/// </summary>
+public static class RunsApi
+{
+    /// <summary>Largest launch request body accepted.</summary>
+    public const int MaxLaunchBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/runs");
+        group.MapPost("/", LaunchAsync);
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
+        group.MapPost("/{id}/cancel", CancelAsync);
+        group.MapGet("/{id}/metrics", Metrics);
+        return endpoints;
+    }
+
+    private static async Task<IResult> LaunchAsync(HttpRequest request, RunLauncher launcher)
+    {
+        var body = await LaunchBody.ReadAsync(request, MaxLaunchBodyBytes);
+        if (body.Error is { } bodyError)
+        {
+            return body.TooLarge
+                ? Results.Problem(bodyError, statusCode: StatusCodes.Status413PayloadTooLarge)
+                : ValidationProblem([new FieldError("body", bodyError)]);
+        }
+
+        var result = await launcher.LaunchAsync(body.Request!);
+        if (result.Rejection is { } rejection)
+        {
+            return Results.Problem(rejection, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full");
+        }
+
+        if (!result.Succeeded)
+        {
+            return ValidationProblem(result.Errors);
+        }
+
+        return Results.Created($"/api/runs/{result.Run!.Id}", RunDto.From(result.Run));
+    }
+
+    private static IResult Get(string id, IRunStore runs) =>
+        runs.Find(id) is { } run ? Results.Ok(RunDto.From(run)) : RunNotFound(id);
+
+    private static IResult List(
+        IRunStore runs,
+        string? status = null,
+        string? kind = null,
+        string? search = null,
+        int skip = 0,
+        int take = 50)
+    {
+        var statuses = new List<RunStatus>();
+        foreach (string part in (status ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<RunStatus>(part, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ValidationProblem([new FieldError("status", $"Unknown status '{part}'; use {string.Join(", ", Enum.GetNames<RunStatus>())}.")]);
+            }
+
+            statuses.Add(parsed);
+        }
+
+        if (skip < 0 || take is < 1 or > 500)
+        {
+            return ValidationProblem([new FieldError(skip < 0 ? "skip" : "take", "skip must be 0 or more and take between 1 and 500.")]);
+        }
+
+        var page = runs.Query(new RunQuery
+        {
+            Statuses = statuses.Count > 0 ? statuses : null,
+            Kind = kind,
+            Search = search,
+            Skip = skip,
+            Take = take,
+        });
+        return Results.Ok(new RunListDto([.. page.Items.Select(RunDto.From)], page.Total, skip, take));
+    }
+
+    private static async Task<IResult> CancelAsync(string id, RunCoordinator coordinator, IRunStore runs)
+    {
+        var result = await coordinator.CancelAsync(id);
+        return result switch
+        {
+            CancelResult.NotFound => RunNotFound(id),
+            CancelResult.AlreadyFinished => Results.Problem($"Run {id} has already ended.", statusCode: StatusCodes.Status409Conflict),
+            _ => Results.Accepted($"/api/runs/{id}", RunDto.From(runs.Find(id)!)),
+        };
+    }
+
+    private static IResult Metrics(string id, IRunStore runs, IMetricStore metrics, string? metric = null)
+    {
+        if (runs.Find(id) is null)
+        {
+            return RunNotFound(id);
+        }
+
+        if (metric is not null)
+        {
+            return metrics.Read(id, metric) is { } batch ? Results.Ok(new[] { batch }) : Results.Ok(Array.Empty<object>());
+        }
+
+        return Results.Ok(metrics.Read(id));
+    }
+
+    private static IResult RunNotFound(string id) =>
+        Results.Problem($"No run has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Run not found");
+
+    private static IResult ValidationProblem(IEnumerable<FieldError> errors) =>
+        Results.ValidationProblem(
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "The launch request is invalid.");
+}

@@ -1,0 +1,365 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Protocol;
+using Dashboard.Core.Runs;
+using Dashboard.Storage;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Compute;
+
+/// <summary>
+/// Owns the state transitions of runs that have a worker: start, worker reports, cancellation and the end.
+/// The compute service calls <see cref="Start"/> and <see cref="FinishAsync"/>; the runs hub forwards
+/// worker reports; pages and the API call <see cref="CancelAsync"/>.
+/// </summary>
+public sealed class RunCoordinator(
+    IRunStore runs,
+    IRunLogStore logs,
+    LiteDbStorage storage,
+    LiveRunFeed feed,
+    WorkerEnvironmentFactory environment,
+    IHubContext<RunsHub> hub,
+    ComputeSignal signal,
+    IOptionsMonitor<ComputeOptions> options,
+    TimeProvider time,
+    ILogger<RunCoordinator> logger)
+{
+    private const int MaxBatchesPerMessage = 200;
+    private readonly ConcurrentDictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
+    private readonly Lock _queueGate = new();
+
+    public IReadOnlyCollection<ActiveRun> Active => [.. _active.Values];
+
+    public ActiveRun? FindActive(string runId) => _active.GetValueOrDefault(runId);
+
+    /// <summary>Takes the oldest queued run and marks it Running; returns null if the queue is empty.</summary>
+    public ActiveRun? StartNext(string token)
+    {
+        lock (_queueGate)
+        {
+            var run = runs.FindByStatus(RunStatus.Queued).FirstOrDefault();
+            if (run is null)
+            {
+                return null;
+            }
+
+            run.Status = RunStatus.Running;
+            run.StartedAt = time.GetUtcNow();
+            run.Phase = "starting worker";
+            runs.Update(run);
+
+            var active = new ActiveRun(run, token);
+            _active[run.Id] = active;
+            return active;
+        }
+    }
+
+    /// <summary>Records the worker process of a started run and tells subscribers it is running.</summary>
+    public async Task AttachProcessAsync(ActiveRun active, int processId)
+    {
+        lock (active)
+        {
+            active.Run.WorkerProcessId = processId;
+            runs.Update(active.Run);
+        }
+
+        ComputeLog.RunStarted(logger, active.RunId, processId);
+        await feed.PublishStatusAsync(active.Run);
+    }
+
+    public WorkerAssignment? AttachWorker(string runId, string token, string connectionId)
+    {
+        if (!_active.TryGetValue(runId, out var active) || !active.TokenMatches(token))
+        {
+            return null;
+        }
+
+        lock (active)
+        {
+            active.ConnectionId = connectionId;
+            active.RecordHeartbeat();
+        }
+
+        var settings = options.CurrentValue;
+        return new WorkerAssignment(
+            runId,
+            active.Run.Kind,
+            active.Run.ConfigurationJson,
+            environment.Create(),
+            settings.HeartbeatIntervalSeconds);
+    }
+
+    public void AcceptMetrics(string runId, IReadOnlyList<MetricBatch> batches)
+    {
+        var active = RequireReporting(runId);
+        if (batches.Count > MaxBatchesPerMessage)
+        {
+            throw Reject(runId, $"a message may carry at most {MaxBatchesPerMessage} metric batches; got {batches.Count}");
+        }
+
+        foreach (var batch in batches)
+        {
+            if (batch?.Validate() is { } error)
+            {
+                throw Reject(runId, error);
+            }
+        }
+
+        active.RecordHeartbeat();
+        feed.Enqueue(runId, batches);
+    }
+
+    public async Task AcceptProgressAsync(string runId, double fraction, string phase)
+    {
+        var active = RequireReporting(runId);
+        lock (active)
+        {
+            active.Run.Progress = double.IsFinite(fraction) ? Math.Clamp(fraction, 0, 1) : active.Run.Progress;
+            active.Run.Phase = phase.Length > 200 ? phase[..200] : phase;
+            runs.Update(active.Run);
+        }
+
+        active.RecordHeartbeat();
+        await feed.PublishStatusAsync(active.Run);
+    }
+
+    public void AcceptLog(string runId, IReadOnlyList<WorkerLogLine> lines)
+    {
+        var active = RequireReporting(runId);
+        logs.Append(runId, lines);
+        active.RecordHeartbeat();
+    }
+
+    public void AcceptHeartbeat(string runId) => RequireReporting(runId).RecordHeartbeat();
+
+    public void AcceptDevice(string runId, string device)
+    {
+        var active = RequireReporting(runId);
+        lock (active)
+        {
+            active.Run.Device = device.Length > 100 ? device[..100] : device;
+            runs.Update(active.Run);
+        }
+    }
+
+    public void AcceptOutcome(string runId, WorkerOutcome outcome)
+    {
+        var active = RequireReporting(runId);
+        lock (active)
+        {
+            active.Outcome = outcome;
+        }
+    }
+
+    /// <summary>
+    /// Cancels a run: a queued run ends at once; a running one is asked to stop between batches and its
+    /// worker is killed if it has not stopped after <see cref="ComputeOptions.CancelGraceSeconds"/>.
+    /// </summary>
+    public async Task<CancelResult> CancelAsync(string runId)
+    {
+        if (_active.TryGetValue(runId, out var active))
+        {
+            return await CancelActiveAsync(active);
+        }
+
+        RunRecord? run;
+        lock (_queueGate)
+        {
+            run = runs.Find(runId);
+            if (run is null)
+            {
+                return CancelResult.NotFound;
+            }
+
+            if (run.Status != RunStatus.Queued)
+            {
+                return _active.TryGetValue(runId, out _) ? CancelResult.Requested : CancelResult.AlreadyFinished;
+            }
+
+            run.Status = RunStatus.Cancelled;
+            run.EndedAt = time.GetUtcNow();
+            runs.Update(run);
+        }
+
+        ComputeLog.CancelRequested(logger, runId);
+        await feed.PublishStatusAsync(run);
+        return CancelResult.Cancelled;
+    }
+
+    /// <summary>Kills a worker and records why; its run fails with that reason when the process exits.</summary>
+    public void Kill(ActiveRun active, string reason)
+    {
+        lock (active)
+        {
+            active.KillReason ??= reason;
+        }
+
+        TryKill(active);
+    }
+
+    /// <summary>Ends a run after its worker exited, from what the worker reported and how it exited.</summary>
+    public async Task FinishAsync(ActiveRun active, int exitCode)
+    {
+        RunRecord run;
+        lock (active)
+        {
+            run = active.Run;
+            ApplyOutcome(active, exitCode);
+            run.EndedAt = time.GetUtcNow();
+            run.WorkerProcessId = null;
+            runs.Update(run);
+        }
+
+        _active.TryRemove(run.Id, out _);
+        ComputeLog.RunEnded(logger, run.Id, run.Status, exitCode);
+        await feed.PublishStatusAsync(run);
+        storage.Checkpoint();
+        signal.Notify();
+    }
+
+    /// <summary>Marks every active run Interrupted and kills its worker; used when the server stops.</summary>
+    public void InterruptAll(string reason)
+    {
+        foreach (var active in _active.Values)
+        {
+            lock (active)
+            {
+                active.Run.Status = RunStatus.Interrupted;
+                active.Run.Error = reason;
+                active.Run.EndedAt = time.GetUtcNow();
+                active.Run.WorkerProcessId = null;
+                runs.Update(active.Run);
+            }
+
+            TryKill(active);
+            _active.TryRemove(active.RunId, out _);
+            ComputeLog.RunInterrupted(logger, active.RunId);
+        }
+    }
+
+    private async Task<CancelResult> CancelActiveAsync(ActiveRun active)
+    {
+        string? connectionId;
+        lock (active)
+        {
+            if (active.CancelRequested)
+            {
+                return CancelResult.Requested;
+            }
+
+            active.CancelRequested = true;
+            connectionId = active.ConnectionId;
+        }
+
+        ComputeLog.CancelRequested(logger, active.RunId);
+        if (connectionId is not null)
+        {
+            await hub.Clients.Client(connectionId).SendAsync(RunsHubContract.CancelRun);
+        }
+
+        double grace = options.CurrentValue.CancelGraceSeconds;
+        _ = Task.Delay(TimeSpan.FromSeconds(grace), time).ContinueWith(
+            _ =>
+            {
+                if (_active.ContainsKey(active.RunId) && active.Process is { HasExited: false })
+                {
+                    ComputeLog.WorkerKilledAfterCancel(logger, active.RunId, grace);
+                    TryKill(active);
+                }
+            },
+            TaskScheduler.Default);
+
+        return CancelResult.Requested;
+    }
+
+    private void ApplyOutcome(ActiveRun active, int exitCode)
+    {
+        var run = active.Run;
+        switch (active.Outcome)
+        {
+            case WorkerOutcome.Completed completed:
+                run.Status = RunStatus.Completed;
+                run.Summary = completed.Summary;
+                run.Progress = 1;
+                run.Phase = "completed";
+                break;
+
+            case WorkerOutcome.Cancelled:
+                run.Status = RunStatus.Cancelled;
+                run.Phase = "cancelled";
+                break;
+
+            case WorkerOutcome.Failed failed:
+                run.Status = RunStatus.Failed;
+                run.Error = failed.Message;
+                run.Phase = "failed";
+                break;
+
+            case null when active.CancelRequested:
+                run.Status = RunStatus.Cancelled;
+                run.Phase = "cancelled";
+                break;
+
+            case null:
+                run.Status = RunStatus.Failed;
+                run.Phase = "failed";
+                string cause = active.KillReason ?? $"The worker process {WorkerExitDescription.Describe(exitCode)} before reporting a result.";
+                string tail = active.OutputTail();
+                run.Error = tail.Length == 0 ? cause : $"{cause}\n\nLast output of the worker:\n{tail}";
+                break;
+        }
+    }
+
+    private ActiveRun RequireReporting(string runId)
+    {
+        if (!_active.TryGetValue(runId, out var active))
+        {
+            throw Reject(runId, "the run is not running");
+        }
+
+        if (active.Outcome is not null)
+        {
+            throw Reject(runId, "the run has already reported its outcome");
+        }
+
+        return active;
+    }
+
+    private HubException Reject(string runId, string reason)
+    {
+        ComputeLog.ReportRejected(logger, runId, reason);
+        return new HubException($"Report rejected for run {runId}: {reason}.");
+    }
+
+    private void TryKill(ActiveRun active)
+    {
+        try
+        {
+            if (active.Process is { HasExited: false } process)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            logger.LogWarning(exception, "Could not kill the worker of run {RunId}", active.RunId);
+        }
+    }
+}
+
+/// <summary>Outcome of a cancel request.</summary>
+public enum CancelResult
+{
+    /// <summary>The run was queued and is now Cancelled.</summary>
+    Cancelled,
+
+    /// <summary>The run's worker was asked to stop.</summary>
+    Requested,
+
+    /// <summary>The run had already ended.</summary>
+    AlreadyFinished,
+
+    NotFound,
+}

@@ -1,0 +1,90 @@
+using Dashboard.Core.Protocol;
+using Dashboard.Web.Api;
+using Dashboard.Web.Components;
+using Dashboard.Web.Compute;
+using Dashboard.Web.Components.Results;
+using Dashboard.Web.Hosting;
+using Dashboard.Web.Live;
+using Dashboard.Web.Sharing;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Extensions;
+
+/// <summary>Registers and maps everything the web project contributes: pages, API, runs hub, compute service.</summary>
+public static class DashboardWebExtensions
+{
+    public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
+    {
+        // Serves MudBlazor's _content/, the Blazor script and wwwroot/ from a build run in any environment,
+        // not only Development; a published build serves them from its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
+
+        // Reports readiness and stopping to systemd when run as a service; does nothing otherwise.
+        builder.Host.UseSystemd();
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => RunsHubContract.ConfigureJson(options.SerializerOptions));
+
+        services.AddCompute(builder.Configuration);
+        services.AddLiveRuns();
+        services.AddSingleton<ShareLinkService>();
+        services.AddSingleton<ResultViewRegistry>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<ComputeHealthCheck>("compute");
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<RunsHub>(RunsHubContract.Path);
+        app.MapRunsApi();
+        app.MapArtifactsApi();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        return app;
+    }
+
+    private static IServiceCollection AddCompute(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ComputeOptions>()
+            .BindConfiguration(ComputeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.Configure<DatasetOptions>(options => configuration.GetSection(DatasetOptions.Section).Bind(options.Paths));
+
+        services.AddSingleton<ComputeSignal>();
+        services.AddSingleton<ComputeStatus>();
+        services.AddSingleton<RunCoordinator>();
+        services.AddSingleton<RunLauncher>();
+        services.AddSingleton<WorkerProcessLauncher>();
+        services.AddSingleton<WorkerEnvironmentFactory>();
+        services.AddSingleton<OrphanWorkers>();
+        services.AddSingleton<ServerAddress>();
+        return services;
+    }
+
+    private static IServiceCollection AddLiveRuns(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveRunFeed>();
+        services.AddSignalR().AddJsonProtocol(options => RunsHubContract.ConfigureJson(options.PayloadSerializerOptions));
+
+        // Hosted services stop in reverse order: the compute service first (its workers are stopped and
+        // their runs marked Interrupted), then the flush service writes the last queued points.
+        services.AddHostedService<MetricFlushService>();
+        services.AddHostedService<ComputeService>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Protocol;
+using Dashboard.Core.Runs;
+using Dashboard.Web.Compute;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Web.Live;
+
+/// <summary>
+/// The runs hub at <see cref="RunsHubContract.Path"/>, used by subscribers (tests, the command-line tool,
+/// any SignalR client) and by workers. Method names and message shapes are in <see cref="RunsHubContract"/>.
+/// </summary>
+public sealed class RunsHub(LiveRunFeed feed, RunCoordinator coordinator) : Hub
+{
+    private const string AttachedRunKey = "attached-run";
+
+    public Task<bool> Subscribe(string runId) =>
+        RunIds.IsWellFormed(runId)
+            ? feed.SubscribeConnectionAsync(runId, Context.ConnectionId, Context.ConnectionAborted)
+            : Task.FromResult(false);
+
+    public Task Unsubscribe(string runId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, RunsHubGroups.Run(runId));
+
+    public Task SubscribeRunList() => Groups.AddToGroupAsync(Context.ConnectionId, RunsHubGroups.RunList);
+
+    public async Task<WorkerAssignment> AttachWorker(string runId, string token)
+    {
+        var assignment = coordinator.AttachWorker(runId, token, Context.ConnectionId)
+            ?? throw new HubException($"Run {runId} is not waiting for a worker, or the run token is wrong.");
+
+        Context.Items[AttachedRunKey] = runId;
+        await Groups.AddToGroupAsync(Context.ConnectionId, RunsHubGroups.Worker(runId));
+        return assignment;
+    }
+
+    public void ReportMetrics(MetricBatch[] batches) => coordinator.AcceptMetrics(AttachedRun(), batches);
+
+    public Task ReportProgress(double fraction, string phase) => coordinator.AcceptProgressAsync(AttachedRun(), fraction, phase);
+
+    public void ReportLog(WorkerLogLine[] lines) => coordinator.AcceptLog(AttachedRun(), lines);
+
+    public void ReportDevice(string device) => coordinator.AcceptDevice(AttachedRun(), device);
+
+    public void Heartbeat() => coordinator.AcceptHeartbeat(AttachedRun());
+
+    public void CompleteRun(RunSummary summary) => coordinator.AcceptOutcome(AttachedRun(), new WorkerOutcome.Completed(summary));
+
+    public void FailRun(string message) => coordinator.AcceptOutcome(AttachedRun(), new WorkerOutcome.Failed(message));
+
+    public void ConfirmCancelled() => coordinator.AcceptOutcome(AttachedRun(), new WorkerOutcome.Cancelled());
+
+    private string AttachedRun() =>
+        Context.Items.TryGetValue(AttachedRunKey, out var runId) && runId is string id
+            ? id
+            : throw new HubException("Only an attached worker may report; call AttachWorker first.");
+}
