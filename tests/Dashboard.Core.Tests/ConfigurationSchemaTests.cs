@@ -1,0 +1,75 @@
+using Dashboard.Core.Configuration;
+
+namespace Dashboard.Core.Tests;
+
+public sealed class ConfigurationSchemaTests
+{
+    private static readonly ConfigurationSchema Schema = ConfigurationSchema.For(typeof(SampleConfiguration));
+
+    [Fact]
+    public void OrdersFieldsByDisplayOrderThenDeclaration()
+    {
+        string[] names = [.. Schema.Fields.Select(f => f.Name)];
+
+        Assert.Equal(["learningRate", "epochs", "shape", "items"], names);
+    }
+
+    [Fact]
+    public void ReadsLabelUnitGroupAndRange()
+    {
+        var epochs = Schema.Fields.Single(f => f.Name == "epochs");
+
+        Assert.Equal("Epochs", epochs.Label);
+        Assert.Equal("epochs", epochs.Unit);
+        Assert.Equal("Training", epochs.Group);
+        Assert.Equal(FieldType.Integer, epochs.Type);
+        Assert.Equal(1, epochs.Minimum);
+        Assert.Equal(1000, epochs.Maximum);
+    }
+
+    [Fact]
+    public void HumanizesLabelWithoutDisplayName()
+    {
+        Assert.Equal("Shape", Schema.Fields.Single(f => f.Name == "shape").Label);
+    }
+
+    [Fact]
+    public void ReadsEnumChoicesAsCamelCaseJsonValues()
+    {
+        var choices = Schema.Fields.Single(f => f.Name == "shape").Choices;
+
+        Assert.Equal(["round", "square"], choices.Select(c => c.Value));
+        Assert.Equal("Round shape", choices[0].Label);
+    }
+
+    [Fact]
+    public void DescribesListItemsAndLength()
+    {
+        var items = Schema.Fields.Single(f => f.Name == "items");
+
+        Assert.Equal(FieldType.List, items.Type);
+        Assert.Equal(1, items.MinimumItems);
+        Assert.Equal(3, items.MaximumItems);
+        Assert.Equal("weight", Assert.Single(items.Fields).Name);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0, true, false, "between 0 (exclusive) and 1")]
+    [InlineData(1.0, 1000.0, false, false, "between 1 and 1000")]
+    public void DescribesRangeInWords(double minimum, double maximum, bool minimumExclusive, bool maximumExclusive, string expected)
+    {
+        var field = new ConfigurationField
+        {
+            Name = "x",
+            Label = "X",
+            Type = FieldType.Number,
+            Minimum = minimum,
+            Maximum = maximum,
+            MinimumIsExclusive = minimumExclusive,
+            MaximumIsExclusive = maximumExclusive,
+            Property = typeof(SampleItem).GetProperty(nameof(SampleItem.Weight))!,
+        };
+
+        Assert.Equal(expected, field.DescribeRange());
+    }
+}
