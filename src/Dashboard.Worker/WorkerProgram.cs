@@ -2,6 +2,8 @@ using Dashboard.Core.Configuration;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Protocol;
 using Dashboard.Training.Extensions;
+using Dashboard.Training.Torch;
+using TorchSharp;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,6 +130,7 @@ public static class WorkerProgram
             var configuration = ConfigurationJson.Deserialize(kind.ConfigurationType, assignment.ConfigurationJson, out var errors)
                 ?? throw new RunFailedException($"The stored configuration is invalid: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"))}");
 
+            ReportDevice(connection, context, assignment.Environment);
             logger.LogInformation("Run {RunId} ({Kind}) starting", assignment.RunId, kind.Id);
             var summary = kind.Run(configuration, context);
             logger.LogInformation("Run {RunId} completed", assignment.RunId);
@@ -153,6 +156,19 @@ public static class WorkerProgram
         {
             context.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>
+    /// Selects the device the way experiments do (probing CUDA before any other tensor work), sets the
+    /// thread count, and tells the server, so the run page shows where the run trains.
+    /// </summary>
+    private static void ReportDevice(HubConnection connection, WorkerRunContext context, RunEnvironment environment)
+    {
+        TorchDevices.SetThreads(environment.TorchThreads);
+        var device = TorchDevices.Select(environment.Device);
+        string description = device.ToString();
+        context.Log($"Device {description} (setting '{environment.Device}'), {torch.get_num_threads()} libtorch threads");
+        connection.InvokeAsync(RunsHubContract.ReportDevice, description).GetAwaiter().GetResult();
     }
 
     private static WorkerAssignment Attach(HubConnection connection, WorkerCommandLine commandLine) =>

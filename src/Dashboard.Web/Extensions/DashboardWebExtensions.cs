@@ -45,7 +45,7 @@ public static class DashboardWebExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 
         app.MapStaticAssets();
