@@ -19,10 +19,10 @@ namespace Dashboard.Worker;
 /// </summary>
 public static class WorkerProgram
 {
-    /// <summary>Exit code after the run completed or was cancelled, and the server was told.</summary>
+    /// <summary>Exit code after the run completed or was cancelled and the worker reported it.</summary>
     public const int ExitReported = 0;
 
-    /// <summary>Exit code after the run failed and the server was told why.</summary>
+    /// <summary>Exit code after the run failed and the worker reported the error.</summary>
     public const int ExitRunFailed = 1;
 
     /// <summary>Exit code when the arguments are wrong or the server refused the worker.</summary>
@@ -111,7 +111,7 @@ public static class WorkerProgram
         {
             if (!outcome.Finished)
             {
-                // The server is gone: nobody can receive this run's results, so stop at once.
+                // Without the server no process can receive this run's results, so the worker stops at once.
                 logger.LogError(exception, "Lost the connection to the server for run {RunId}; stopping the worker", assignment.RunId);
                 Environment.Exit(ExitConnectionLost);
             }
@@ -160,7 +160,7 @@ public static class WorkerProgram
 
     /// <summary>
     /// Selects the device the way experiments do (probing CUDA before any other tensor work), sets the
-    /// thread count, and tells the server, so the run page shows where the run trains.
+    /// thread count, and reports the device to the server for the run page.
     /// </summary>
     private static void ReportDevice(HubConnection connection, WorkerRunContext context, RunEnvironment environment)
     {

@@ -9,10 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Worker;
 
 /// <summary>
-/// The worker's <see cref="IRunContext"/>. Calls from the training thread only append to in-memory buffers;
-/// a background loop sends them to the server every <see cref="FlushInterval"/> in messages below SignalR's
-/// 32 KB limit, so training never waits on the network and the server receives about ten messages per second
-/// however fast the run reports. The loop also sends heartbeats while the training thread shows activity.
+/// The worker's <see cref="IRunContext"/>. Metric, progress and log calls from the training thread only append
+/// to in-memory buffers. A background loop sends them to the server every <see cref="FlushInterval"/> in
+/// messages below SignalR's 32 KB limit, so reporting never waits on the network. The loop also sends
+/// heartbeats while the training thread shows activity. Artifact uploads are the exception: they are
+/// synchronous HTTP requests.
 /// </summary>
 public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
 {
@@ -54,8 +55,8 @@ public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
         _logger = logger;
         _heartbeatInterval = TimeSpan.FromSeconds(Math.Max(0.05, assignment.HeartbeatIntervalSeconds));
 
-        // The server declares a hang after several missed heartbeats; stop sending them once the training
-        // thread has been silent for longer than that, so a stuck training loop is detected too.
+        // Heartbeats stop once the training thread has been silent for six intervals. The server then stops
+        // the worker after Compute:HeartbeatTimeoutSeconds, so a stuck training loop counts as a hang too.
         _activityWindow = _heartbeatInterval * 6;
     }
 

@@ -151,7 +151,7 @@ public sealed class ComputeService(
             }
             else if (active.Outcome is not null && silence > ExitGraceAfterOutcome)
             {
-                // The run reported its result but the process did not exit; the result stands.
+                // The run reported its result but the process did not exit. The reported result is kept.
                 coordinator.Kill(active, "The worker did not exit after reporting its result.");
             }
         }

@@ -56,7 +56,7 @@ public sealed class RunCoordinator(
         }
     }
 
-    /// <summary>Records the worker process of a started run and tells subscribers it is running.</summary>
+    /// <summary>Records the worker process of a started run and publishes its Running status.</summary>
     public async Task AttachProcessAsync(ActiveRun active, int processId)
     {
         lock (active)

@@ -17,7 +17,7 @@ public static class DashboardWebExtensions
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
         // Serves MudBlazor's _content/, the Blazor script and wwwroot/ from a build run in any environment,
-        // not only Development; a published build serves them from its own wwwroot.
+        // not only Development. A published build serves them from its own wwwroot.
         builder.WebHost.UseStaticWebAssets();
 
         // Reports readiness and stopping to systemd when run as a service; does nothing otherwise.

@@ -1,7 +1,7 @@
 namespace Dashboard.Web.Hosting;
 
 /// <summary>
-/// Chooses the content root, which holds appsettings.json and wwwroot/. A published build carries both
+/// Chooses the content root, which contains appsettings.json and wwwroot/. A published build carries both
 /// next to its executable. A build run from source has neither beside it and uses the repository root,
 /// so the top-level appsettings.json and wwwroot/ are the real settings file and static-file root, not copies.
 /// </summary>

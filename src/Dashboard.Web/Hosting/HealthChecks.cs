@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.Web.Hosting;
 
-/// <summary>Reports whether the run database answers.</summary>
+/// <summary>Reports whether the run database responds.</summary>
 public sealed class DatabaseHealthCheck(LiteDbStorage storage) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

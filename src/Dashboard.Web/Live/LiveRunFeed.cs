@@ -9,13 +9,13 @@ namespace Dashboard.Web.Live;
 
 /// <summary>
 /// The path of every metric point from a worker to storage and subscribers. Points are queued as they
-/// arrive and flushed a few times per second: each flush writes one batch to the metric store and then
+/// arrive and flushed a few times per second. Each flush writes one batch to the metric store and then
 /// sends the same points to the run's SignalR group and in-process listeners.
 /// <para>
-/// A per-run gate makes a subscription see no gap and no duplicate: subscribing takes the gate, joins the
-/// group, reads the stored history and sends it, so every point is either in the history (flushed before)
-/// or in a later live message (flushed after). Status messages take the gate too and flush first, so a
-/// final status always follows the run's last points.
+/// A per-run gate makes a subscription see no gap and no duplicate. Subscribing takes the gate, joins the
+/// group, reads the stored history and sends it. Every point is therefore either in the history (flushed
+/// before) or in a later live message (flushed after). Status messages take the gate too and flush first,
+/// so a final status always follows the run's last points.
 /// </para>
 /// </summary>
 public sealed class LiveRunFeed(
@@ -251,7 +251,7 @@ public sealed class LiveRunFeed(
 
     private void RemoveIfIdle(string runId)
     {
-        // A channel without listeners and queued points holds nothing worth keeping; a worker report or a
+        // A channel without listeners and queued points contains nothing worth keeping, and a worker report or a
         // subscription recreates it on demand. The gate's current holder keeps its reference, so removing
         // an entry another caller is about to use only costs that caller a fresh channel.
         if (_channels.TryGetValue(runId, out var channel) && channel.Listeners.IsEmpty && !channel.HasPending

@@ -6,7 +6,7 @@ namespace Dashboard.Web.Sharing;
 
 /// <summary>
 /// Read-only links to a run's result page. A token is 256 random bits from the system's cryptographic
-/// generator; only its SHA-256 hash is stored, so the full link exists once, when it is created.
+/// generator. Only its SHA-256 hash is stored, so the full link is available once, when it is created.
 /// </summary>
 public sealed class ShareLinkService(IShareLinkStore links, IRunStore runs, TimeProvider time)
 {

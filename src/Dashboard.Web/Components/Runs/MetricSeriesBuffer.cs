@@ -4,8 +4,8 @@ using Dashboard.Core.Metrics;
 namespace Dashboard.Web.Components.Runs;
 
 /// <summary>
-/// Every point of one metric that a page has received, appended by the live feed's thread and read by the
-/// render thread; all access takes the instance lock.
+/// Every point of one metric that a page has received. The live feed's thread appends and the render thread
+/// reads, so all access takes the instance lock.
 /// </summary>
 public sealed class MetricSeriesBuffer(string metric)
 {
