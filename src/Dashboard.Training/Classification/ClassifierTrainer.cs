@@ -1,0 +1,126 @@
+using Dashboard.Training.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Dashboard.Training.Classification;
+
+/// <summary>
+/// Trains an image classifier with cross-entropy, one epoch per call, synchronously on the calling
+/// thread. Each batch runs in its own dispose scope and only the loss leaves it as a float. The epoch's
+/// image order comes from <see cref="Random"/> seeded with <see cref="TrainingSettings.Seed"/>, so the same
+/// seed, data and libtorch thread count repeat a run exactly on a CPU.
+/// </summary>
+public sealed class ClassifierTrainer : IDisposable
+{
+    private readonly Module<Tensor, Tensor> _model;
+    private readonly TrainingSettings _settings;
+    private readonly Device _device;
+    private readonly int _trainingImages;
+    private readonly torch.optim.Optimizer _optimizer;
+    private readonly Random _shuffle;
+
+    /// <param name="model">Model already on <paramref name="device"/>; the trainer does not own it.</param>
+    /// <param name="trainingImages">Images per epoch; sets the steps per epoch and so the schedule's length.</param>
+    public ClassifierTrainer(Module<Tensor, Tensor> model, TrainingSettings settings, int trainingImages, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trainingImages);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.BatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.Epochs);
+
+        _model = model;
+        _settings = settings;
+        _device = device;
+        _trainingImages = trainingImages;
+        _optimizer = OptimizerFactory.Create(model.parameters(), settings);
+        _shuffle = new Random(settings.Seed);
+        StepsPerEpoch = (trainingImages + settings.BatchSize - 1) / settings.BatchSize;
+        TotalSteps = (long)StepsPerEpoch * settings.Epochs;
+    }
+
+    /// <summary>Optimiser updates per epoch; the last batch of an epoch may be smaller than the batch size.</summary>
+    public int StepsPerEpoch { get; }
+
+    public long TotalSteps { get; }
+
+    /// <summary>Optimiser updates applied so far.</summary>
+    public long Step { get; private set; }
+
+    public int EpochsDone { get; private set; }
+
+    /// <summary>
+    /// Runs one epoch over <paramref name="data"/> in a new random order and calls
+    /// <paramref name="onStep"/> after every update. Checks <paramref name="cancellationToken"/> before
+    /// every batch and throws <see cref="OperationCanceledException"/> when it fires.
+    /// </summary>
+    public void TrainEpoch(TensorImageSet data, Action<TrainingStep> onStep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(onStep);
+        if (data.Count != _trainingImages)
+        {
+            throw new ArgumentException($"The trainer was set up for {_trainingImages} images per epoch; got {data.Count}.", nameof(data));
+        }
+
+        _model.train();
+        using var order = torch.tensor(NextPermutation(), device: _device);
+        for (int batch = 0; batch < StepsPerEpoch; batch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            int start = batch * _settings.BatchSize;
+            int length = Math.Min(_settings.BatchSize, _trainingImages - start);
+            double rate = LearningRates.At(_settings.Schedule, _settings.LearningRate, Step, TotalSteps);
+            SetLearningRate(rate);
+
+            float loss = TrainBatch(data, order, start, length);
+
+            Step++;
+            onStep(new TrainingStep(Step, EpochsDone + (batch + 1.0) / StepsPerEpoch, loss, rate));
+        }
+
+        EpochsDone++;
+    }
+
+    public void Dispose() => _optimizer.Dispose();
+
+    private float TrainBatch(TensorImageSet data, Tensor order, int start, int length)
+    {
+        using var scope = torch.NewDisposeScope();
+
+        var batchIndices = order.narrow(0, start, length);
+        var images = data.Images.index_select(0, batchIndices);
+        var labels = data.Labels.index_select(0, batchIndices);
+
+        _optimizer.zero_grad();
+        var logits = _model.call(images);
+        var loss = functional.cross_entropy(logits, labels);
+        loss.backward();
+        _optimizer.step();
+
+        return loss.item<float>();
+    }
+
+    private void SetLearningRate(double rate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+    }
+
+    private long[] NextPermutation()
+    {
+        var order = new long[_trainingImages];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        _shuffle.Shuffle(order);
+        return order;
+    }
+}
