@@ -1,0 +1,33 @@
+namespace Dashboard.Training.Backdoor;
+
+/// <summary>Metric names a backdoor run reports. Shares and accuracies are fractions from 0 to 1.</summary>
+public static class BackdoorMetrics
+{
+    /// <summary>Mean cross-entropy of each training batch, every step.</summary>
+    public const string TrainLoss = "train/loss";
+
+    /// <summary>Learning rate of each step.</summary>
+    public const string LearningRate = "train/learning_rate";
+
+    /// <summary>Accuracy on the untouched test split, after every epoch.</summary>
+    public const string CleanAccuracy = "test/clean_accuracy";
+
+    /// <summary>Mean of the attacks' success rates, after every epoch.</summary>
+    public const string AverageAsr = "test/average_asr";
+
+    /// <summary>Seconds of training in each epoch, evaluation excluded.</summary>
+    public const string EpochSeconds = "time/epoch_seconds";
+
+    /// <summary>Seconds of evaluation after each epoch.</summary>
+    public const string EvalSeconds = "time/eval_seconds";
+
+    public const string AsrPrefix = "test/asr/";
+
+    public const string RobustAccuracyPrefix = "test/robust_accuracy/";
+
+    /// <summary>Attack success rate of the attack labelled <paramref name="label"/>, after every epoch.</summary>
+    public static string Asr(string label) => AsrPrefix + label;
+
+    /// <summary>Accuracy on the attack's triggered test images scored against their true labels, after every epoch.</summary>
+    public static string RobustAccuracy(string label) => RobustAccuracyPrefix + label;
+}
