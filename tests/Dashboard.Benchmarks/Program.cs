@@ -1,0 +1,93 @@
+using System.Globalization;
+using Dashboard.Benchmarks;
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Experiments;
+using Dashboard.Training.Backdoor;
+using Dashboard.Training.Data;
+
+const string Usage = """
+    Usage: dotnet run -c Release --project tests/Dashboard.Benchmarks -- epoch [options]
+
+    Trains the default backdoor configuration (patch + blend random on Fashion-MNIST) and prints per-epoch
+    training and evaluation seconds, resident memory, clean accuracy and ASR per attack.
+
+    Options:
+      --epochs N      epochs to train (default: the configuration's default)
+      --subset N      training images (default: all 60,000)
+      --width N       model width, the first convolution's channels
+      --ratio R       poison ratio of every attack (default 0.01)
+      --threads N     libtorch intra-op threads (default: libtorch's choice)
+      --seed N        run seed
+      --data FOLDER   Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist)
+    """;
+
+if (args.Length == 0 || args[0] != "epoch")
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var configuration = new BackdoorConfiguration();
+int threads = 0;
+string folder = FashionMnist.DebianPackageFolder;
+for (int i = 1; i < args.Length; i++)
+{
+    string option = args[i];
+    if (i + 1 >= args.Length)
+    {
+        Console.Error.WriteLine($"Option {option} needs a value.\n\n{Usage}");
+        return 2;
+    }
+
+    string value = args[++i];
+    switch (option)
+    {
+        case "--epochs": configuration.Epochs = ParseCount(value, option); break;
+        case "--subset": configuration.TrainingSubsetSize = ParseCount(value, option); break;
+        case "--width": configuration.ModelWidth = ParseCount(value, option); break;
+        case "--threads": threads = ParseCount(value, option); break;
+        case "--seed": configuration.Seed = ParseCount(value, option); break;
+        case "--data": folder = value; break;
+        case "--ratio":
+            double ratio = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            configuration.Attacks.ForEach(attack => attack.PoisonRatio = ratio);
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown option {option}.\n\n{Usage}");
+            return 2;
+    }
+}
+
+var kind = new BackdoorExperiment();
+var errors = kind.Validate(configuration);
+if (errors.Count > 0)
+{
+    foreach (FieldError error in errors)
+    {
+        Console.Error.WriteLine($"{error.Path}: {error.Message}");
+    }
+
+    return 2;
+}
+
+var environment = new RunEnvironment
+{
+    DatasetPaths = new Dictionary<string, string> { [FashionMnist.DatasetId] = folder },
+    Device = "auto",
+    TorchThreads = threads,
+};
+
+try
+{
+    return EpochBenchmark.Run(configuration, environment);
+}
+catch (RunFailedException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
+
+static int ParseCount(string value, string option) =>
+    int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 0
+        ? number
+        : throw new ArgumentException($"{option} needs a whole number; got '{value}'.");
