@@ -35,7 +35,10 @@ public sealed class BackdoorRun
         var cancellationToken = _context.CancellationToken;
         var device = TorchDevices.Select(_context.Environment.Device);
         TorchDevices.SetThreads(_context.Environment.TorchThreads);
-        _context.Log($"Training on {device} with {torch.get_num_threads()} libtorch threads.");
+        bool allocatorTuned = NativeAllocator.KeepBatchBuffersInHeap();
+        _context.Log(
+            $"Training on {device} with {torch.get_num_threads()} libtorch threads"
+            + (allocatorTuned ? "; glibc malloc keeps blocks under 64 MiB in the heap." : "."));
 
         using var data = BackdoorData.Prepare(_configuration, _context, device);
         cancellationToken.ThrowIfCancellationRequested();
