@@ -65,7 +65,7 @@ public static class IdxReader
         try
         {
             using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
-            using var decompressed = new MemoryStream(capacity: raw.Length * 4);
+            using var decompressed = new MemoryStream();
             gzip.CopyTo(decompressed);
             return decompressed.ToArray();
         }

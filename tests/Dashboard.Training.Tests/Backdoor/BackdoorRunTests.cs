@@ -93,6 +93,19 @@ public sealed class BackdoorRunTests
     }
 
     [Fact]
+    public void InvalidConfigurationFailsRun()
+    {
+        var configuration = SmallConfiguration(seed: 1, epochs: 1);
+        configuration.TrainingSubsetSize = 70_000;
+        var context = new RecordingRunContext(TestEnvironments.FashionMnistOnCpu());
+
+        var error = Assert.Throws<RunFailedException>(() => _kind.Run(configuration, context));
+
+        Assert.Contains("trainingSubsetSize", error.Message);
+        Assert.Empty(context.Metrics);
+    }
+
+    [Fact]
     public void UnknownDeviceFailsRun()
     {
         var environment = TestEnvironments.FashionMnistOnCpu() with { Device = "tpu" };
