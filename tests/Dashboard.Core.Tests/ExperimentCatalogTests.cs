@@ -45,4 +45,14 @@ public sealed class ExperimentCatalogTests
     {
         Assert.Throws<InvalidOperationException>(() => new ExperimentCatalog([new SampleKind(), new SampleKind()]));
     }
+
+    [Fact]
+    public void RunRejectsInvalidConfigurationNamingField()
+    {
+        var kind = new SampleKind();
+
+        var error = Assert.Throws<RunFailedException>(() => kind.Run(new SampleConfiguration { Epochs = 0 }, new SilentRunContext()));
+
+        Assert.Contains("epochs", error.Message);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class SampleKind : ExperimentKind<SampleConfiguration>
 
     public override string HeadlineLabel => "Score";
 
-    public override RunSummary Run(SampleConfiguration configuration, IRunContext context) => new();
+    protected override RunSummary Execute(SampleConfiguration configuration, IRunContext context) => new();
 
     protected override IEnumerable<FieldError> ValidateRules(SampleConfiguration configuration)
     {

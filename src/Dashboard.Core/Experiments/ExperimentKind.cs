@@ -35,9 +35,29 @@ public abstract class ExperimentKind<TConfiguration> : IExperimentKind
         return errors;
     }
 
-    public RunSummary Run(object configuration, IRunContext context) => Run(Cast(configuration), context);
+    /// <summary>
+    /// Validates the configuration again and trains. Callers normally validate through
+    /// <see cref="ExperimentCatalog"/>; checking here stops a stored or hand-built configuration before it
+    /// fails deep inside training with a less helpful message.
+    /// </summary>
+    /// <exception cref="RunFailedException">The configuration is invalid.</exception>
+    public RunSummary Run(object configuration, IRunContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
 
-    public abstract RunSummary Run(TConfiguration configuration, IRunContext context);
+        var typed = Cast(configuration);
+        var errors = Validate(typed);
+        if (errors.Count > 0)
+        {
+            string details = string.Join("; ", errors.Select(error => $"{error.Path}: {error.Message}"));
+            throw new RunFailedException($"The {DisplayName} configuration is invalid: {details}");
+        }
+
+        return Execute(typed, context);
+    }
+
+    /// <summary>Trains one run with a configuration that passed validation; see <see cref="IExperimentKind.Run"/>.</summary>
+    protected abstract RunSummary Execute(TConfiguration configuration, IRunContext context);
 
     /// <summary>Rules that involve several fields or outside facts (such as a dataset's size).</summary>
     protected virtual IEnumerable<FieldError> ValidateRules(TConfiguration configuration) => [];

@@ -8,7 +8,7 @@ namespace Dashboard.Training.Backdoor;
 /// Defaults follow "Protecting against simultaneous data poisoning attacks" (arXiv 2408.13221), called
 /// "the paper" in the field descriptions.
 /// </summary>
-public sealed class AttackSettings
+public sealed class AttackSettings : IDependentDefaults
 {
     /// <summary>Patch pixel value used in arXiv 2408.13221: white.</summary>
     public const double DefaultPatchStrength = 1.0;
@@ -58,6 +58,22 @@ public sealed class AttackSettings
         Type = type,
         TargetClass = targetClass,
         PoisonRatio = poisonRatio,
-        Strength = type == AttackType.BlendRandom ? DefaultBlendStrength : DefaultPatchStrength,
+        Strength = DefaultStrength(type),
     };
+
+    /// <summary>Returns the trigger strength arXiv 2408.13221 uses for <paramref name="type"/>.</summary>
+    public static double DefaultStrength(AttackType type) =>
+        type == AttackType.BlendRandom ? DefaultBlendStrength : DefaultPatchStrength;
+
+    /// <summary>
+    /// Moves the strength to the new type's default when the type changes and the strength was still the old
+    /// type's default, so switching a patch attack to blend random does not blend at full weight.
+    /// </summary>
+    public void OnFieldChanged(string fieldName, object? previousValue)
+    {
+        if (fieldName == "type" && previousValue is AttackType previous && Strength == DefaultStrength(previous))
+        {
+            Strength = DefaultStrength(Type);
+        }
+    }
 }

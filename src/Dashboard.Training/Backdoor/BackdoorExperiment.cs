@@ -78,20 +78,9 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
 
     public override BackdoorConfiguration CreateDefault() => BackdoorPresets.Reference();
 
-    /// <exception cref="RunFailedException">The configuration is invalid, data is missing, or the device is unavailable.</exception>
-    public override RunSummary Run(BackdoorConfiguration configuration, IRunContext context)
-    {
-        // Callers normally validate through ExperimentCatalog; this catches a stored or hand-built
-        // configuration before it fails deep inside training with a less helpful message.
-        var errors = Validate(configuration);
-        if (errors.Count > 0)
-        {
-            string details = string.Join("; ", errors.Select(error => $"{error.Path}: {error.Message}"));
-            throw new RunFailedException($"The backdoor configuration is invalid: {details}");
-        }
-
-        return new BackdoorRun(configuration, context).Execute();
-    }
+    /// <exception cref="RunFailedException">Data is missing or invalid, or the device is unavailable.</exception>
+    protected override RunSummary Execute(BackdoorConfiguration configuration, IRunContext context) =>
+        new BackdoorRun(configuration, context).Execute();
 
     protected override IEnumerable<FieldError> ValidateRules(BackdoorConfiguration configuration) =>
         BackdoorRules.Validate(configuration);
