@@ -59,7 +59,7 @@ EOF
 # --- Packages --------------------------------------------------------------------------------------
 
 is_installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+    [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
 }
 
 # Installs the given Debian packages that are not installed yet.
@@ -103,8 +103,10 @@ readonly DOTNET_INSTALL_HELP="Install the .NET 10 SDK, then run this command aga
 require_dotnet() {
     command -v dotnet >/dev/null 2>&1 || fail "dotnet not found on PATH. $DOTNET_INSTALL_HELP"
 
-    if ! dotnet --list-sdks | grep -q '^10\.'; then
-        fail "no .NET 10 SDK found; dotnet --list-sdks lists: $(dotnet --list-sdks | tr '\n' ' '). $DOTNET_INSTALL_HELP"
+    local sdks
+    sdks="$(dotnet --list-sdks)"
+    if ! grep -q '^10\.' <<<"$sdks"; then
+        fail "no .NET 10 SDK found; dotnet --list-sdks lists: ${sdks//$'\n'/, }. $DOTNET_INSTALL_HELP"
     fi
 }
 
@@ -224,22 +226,34 @@ command_publish() {
 
 # --- Test ------------------------------------------------------------------------------------------
 
+# Copies the .trx files written since MARKER in each test project's TestResults/ folder to
+# $TEST_RESULTS_DIR as PROJECT.trx, named after the project's folder. Each project writes its own folder
+# because VSTest names a .trx file after the time to the second, so projects sharing one folder could
+# overwrite each other's results.
+collect_test_results() {
+    local marker="$1"
+    local file project
+    while IFS= read -r -d '' file; do
+        project="$(basename "$(dirname "$(dirname "$file")")")"
+        cp "$file" "$TEST_RESULTS_DIR/$project.trx"
+    done < <(find "$REPO_ROOT/tests" "$REPO_ROOT/src" -path '*/TestResults/*.trx' -newer "$marker" -print0)
+}
+
 # Prints one line per test project and a closing "N passed, N failed, N skipped" line, read from the
-# counters of the .trx result files.
+# counters of the .trx files in $TEST_RESULTS_DIR. grep -m 1 stops at the first match without a pipe,
+# because "grep | head" could fail the script with SIGPIPE under pipefail.
 summarize_test_results() {
     local total_passed=0 total_failed=0 total_skipped=0
-    local file project counters total executed passed failed
+    local file counters total executed passed failed
     shopt -s nullglob
     for file in "$TEST_RESULTS_DIR"/*.trx; do
-        # Each test's storage attribute is the path of its test assembly.
-        project="$(grep -o 'storage="[^"]*"' "$file" | head -n 1 | sed 's/.*\/\([^/]*\)\.dll"$/\1/')"
-        counters="$(grep -o '<Counters [^>]*>' "$file" | head -n 1)"
+        counters="$(grep -m 1 -o '<Counters [^>]*>' "$file" || true)"
         total="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
         executed="$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")"
         passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
         failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
         total="${total:-0}" executed="${executed:-0}" passed="${passed:-0}" failed="${failed:-0}"
-        printf '  %-32s %s passed, %s failed, %s not run\n' "${project:-$(basename "$file")}" \
+        printf '  %-32s %s passed, %s failed, %s not run\n' "$(basename "$file" .trx)" \
             "$passed" "$failed" "$((total - executed))"
         total_passed=$((total_passed + passed))
         total_failed=$((total_failed + failed))
@@ -260,11 +274,14 @@ command_test() {
     command_publish "$DEFAULT_PUBLISH_DIR"
     export DASHBOARD_PUBLISH_DIR="$DEFAULT_PUBLISH_DIR"
 
-    rm -rf "$TEST_RESULTS_DIR"
-    mkdir -p "$TEST_RESULTS_DIR"
     log "Building $SOLUTION (Debug)"
     dotnet build "$SOLUTION" --no-restore --nologo \
         || fail "the build failed; see the compiler output above"
+
+    rm -rf "$TEST_RESULTS_DIR"
+    mkdir -p "$TEST_RESULTS_DIR"
+    local marker="$TEST_RESULTS_DIR/.started"
+    touch "$marker"
 
     # One test project at a time (-m:1): several projects train with libtorch, and running them side by
     # side on a small machine turns generous timeouts into flaky ones. A test that hangs is stopped
@@ -274,11 +291,11 @@ command_test() {
     dotnet test "$SOLUTION" --no-build --nologo -m:1 \
         --logger "console;verbosity=detailed" \
         --logger trx \
-        --results-directory "$TEST_RESULTS_DIR" \
         --blame-hang-timeout 15m --blame-hang-dump-type none \
         "$@" || status=$?
 
-    log "Test results (trx files in $TEST_RESULTS_DIR):"
+    collect_test_results "$marker"
+    log "Test results (.trx files in $TEST_RESULTS_DIR):"
     summarize_test_results
     if [[ "$status" -ne 0 ]]; then
         fail "dotnet test failed with exit code $status; the failing tests and their messages are listed above"
