@@ -33,7 +33,6 @@ public sealed class AttackSettings : IDependentDefaults
         Description = "Class index that poisoned training images are relabelled to and that triggered test images should be classified as. Must be below the dataset's class count (0 to 9 for Fashion-MNIST).",
         Order = 2)]
     [Range(0, MaximumTargetClass)]
-    [Unit("class index")]
     public int TargetClass { get; set; }
 
     [Display(
@@ -41,7 +40,6 @@ public sealed class AttackSettings : IDependentDefaults
         Description = "Share of the training subset that this attack poisons; round(ratio × subset size) images whose true class is not the target get the trigger and the target label. The paper uses 0.01 (1%) per attack.",
         Order = 3)]
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
-    [Unit("fraction of training images")]
     public double PoisonRatio { get; set; } = DefaultPoisonRatio;
 
     [Display(
@@ -49,7 +47,6 @@ public sealed class AttackSettings : IDependentDefaults
         Description = "Patch: the value the 4 trigger pixels are set to (1 = white, the paper's value). Blend random: the blend weight α of the random pattern (the paper uses 0.075).",
         Order = 4)]
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
-    [Unit("pixel value or α, 0 to 1")]
     public double Strength { get; set; } = DefaultPatchStrength;
 
     /// <summary>Creates an attack with the trigger strength arXiv 2408.13221 uses for <paramref name="type"/>.</summary>

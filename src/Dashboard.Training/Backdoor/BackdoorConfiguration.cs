@@ -67,7 +67,6 @@ public sealed class BackdoorConfiguration
         GroupName = "Training",
         Order = 6)]
     [Range(0.0, 10.0, MinimumIsExclusive = true)]
-    [Unit("per step")]
     public double LearningRate { get; set; } = 1e-3;
 
     [Display(

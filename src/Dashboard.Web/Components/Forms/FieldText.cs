@@ -19,6 +19,13 @@ public static class FieldText
             _ => value.ToString() ?? "",
         };
 
-        return field.Unit is { } unit && value is not Enum and not bool ? $"{text} {unit}" : text;
+        if (field.Unit is not { } unit || value is Enum or bool)
+        {
+            return text;
+        }
+
+        // "1 epoch", not "1 epochs".
+        bool singular = text == "1" && unit.EndsWith('s');
+        return $"{text} {(singular ? unit[..^1] : unit)}";
     }
 }
