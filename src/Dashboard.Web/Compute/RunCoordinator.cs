@@ -263,7 +263,8 @@ public sealed class RunCoordinator(
         _ = Task.Delay(TimeSpan.FromSeconds(grace), time).ContinueWith(
             _ =>
             {
-                if (_active.ContainsKey(active.RunId) && active.Process is { HasExited: false })
+                // A run still active after the grace period has a worker that ignored the request.
+                if (_active.ContainsKey(active.RunId))
                 {
                     ComputeLog.WorkerKilledAfterCancel(logger, active.RunId, grace);
                     TryKill(active);
