@@ -50,6 +50,32 @@ public sealed partial class RunFlowTests(RunFlowFixture fixture, ITestOutputHelp
             () => Expect(page.Locator("#share-not-found")).ToBeVisibleAsync());
     }
 
+    [Fact]
+    public async Task InvalidValueShowsErrorAtField()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await using var context = page.Context;
+        await page.GotoInteractiveAsync(new Uri(Server.BaseAddress, "runs/new"), Server);
+        const string path = "attacks[0].poisonRatio";
+        var input = page.Locator($"input[data-path=\"{path}\"]");
+        var error = page.Locator($"[data-error-for=\"{path}\"]");
+
+        await input.FillAsync("1.5");
+        await input.PressAsync("Tab");
+        await Server.ExpectAsync(page, $"an error under '{path}' after typing 1.5",
+            () => Expect(error).ToContainTextAsync("between 0 (exclusive) and 1"));
+        await Server.ExpectAsync(page, "#launch to be disabled while a field is invalid",
+            () => Expect(page.Locator("#launch")).ToBeDisabledAsync());
+        output.WriteLine($"Saved a screenshot of the invalid form to {await page.SaveScreenshotAsync("invalid-form.png")}");
+
+        await input.FillAsync("0.02");
+        await input.PressAsync("Tab");
+        await Server.ExpectAsync(page, $"the error under '{path}' to go away after typing 0.02",
+            () => Expect(error).ToHaveCountAsync(0));
+        await Server.ExpectAsync(page, "#launch to be enabled again",
+            () => Expect(page.Locator("#launch")).ToBeEnabledAsync());
+    }
+
     /// <summary>Fills the launch form with a small multi-epoch configuration, launches, and returns the new run's id.</summary>
     private async Task<string> LaunchFromFormAsync(IPage page)
     {

@@ -28,8 +28,11 @@ public sealed class ConfigurationJsonTests
     {
         var value = ConfigurationJson.Deserialize(typeof(SampleConfiguration), """{"epoch":9}""", out var errors);
 
+        var error = Assert.Single(errors);
         Assert.Null(value);
-        Assert.Contains("epoch", Assert.Single(errors).Message);
+        Assert.StartsWith("Unknown field 'epoch'", error.Message);
+        Assert.Contains("epochs", error.Message);
+        Assert.DoesNotContain("SampleConfiguration", error.Message);
     }
 
     [Fact]
@@ -37,8 +40,10 @@ public sealed class ConfigurationJsonTests
     {
         var value = ConfigurationJson.Deserialize(typeof(SampleConfiguration), """{"items":[{"weight":"heavy"}]}""", out var errors);
 
+        var error = Assert.Single(errors);
         Assert.Null(value);
-        Assert.Equal("items[0].weight", Assert.Single(errors).Path);
+        Assert.Equal("items[0].weight", error.Path);
+        Assert.Equal("Weight must be a number.", error.Message);
     }
 
     [Fact]
@@ -46,8 +51,10 @@ public sealed class ConfigurationJsonTests
     {
         var value = ConfigurationJson.Deserialize(typeof(SampleConfiguration), """{"shape":1}""", out var errors);
 
+        var error = Assert.Single(errors);
         Assert.Null(value);
-        Assert.Equal("shape", Assert.Single(errors).Path);
+        Assert.Equal("shape", error.Path);
+        Assert.Equal("Shape must be one of \"round\", \"square\".", error.Message);
     }
 
     [Fact]
@@ -57,5 +64,15 @@ public sealed class ConfigurationJsonTests
 
         Assert.Null(value);
         Assert.Contains("line 2", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void ReportsUnknownNestedFieldWithItsSiblings()
+    {
+        var value = ConfigurationJson.Deserialize(typeof(SampleConfiguration), """{"items":[{"wieght":0.3}]}""", out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Null(value);
+        Assert.Equal("Unknown field 'wieght'; the fields here are weight, slot.", error.Message);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ConfigurationSchemaTests
         Assert.Equal(FieldType.List, items.Type);
         Assert.Equal(1, items.MinimumItems);
         Assert.Equal(3, items.MaximumItems);
-        Assert.Equal("weight", Assert.Single(items.Fields).Name);
+        Assert.Equal(["weight", "slot"], items.Fields.Select(f => f.Name));
     }
 
     [Theory]
@@ -71,5 +71,28 @@ public sealed class ConfigurationSchemaTests
         };
 
         Assert.Equal(expected, field.DescribeRange());
+    }
+
+    [Fact]
+    public void FindsNestedFieldByPath()
+    {
+        var field = Schema.Find("items[2].weight");
+
+        Assert.Equal("Weight", field?.Label);
+    }
+
+    [Fact]
+    public void FindReturnsNullForUnknownPath()
+    {
+        Assert.Null(Schema.Find("items[0].height"));
+    }
+
+    [Fact]
+    public void ReadsDependentRange()
+    {
+        var fields = Schema.Find("items")!.Fields;
+
+        Assert.True(fields.Single(f => f.Name == "slot").RangeDependsOnOtherFields);
+        Assert.False(fields.Single(f => f.Name == "weight").RangeDependsOnOtherFields);
     }
 }

@@ -18,6 +18,10 @@ public sealed class SampleItem
     [Display(Name = "Weight", Description = "Relative weight.")]
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double Weight { get; set; } = 0.5;
+
+    [Range(0, 99)]
+    [DependentRange]
+    public int Slot { get; set; }
 }
 
 public sealed class SampleConfiguration

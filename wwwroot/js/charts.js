@@ -49,7 +49,8 @@ window.labCharts = (() => {
         type: axis === 'wallTime' ? 'datetime' : 'numeric',
         title: { text: options.xTitle },
         labels: axis === 'wallTime' ? {} : { formatter: v => formatX(v, axis) },
-        decimalsInFloat: axis === 'epoch' ? 0 : undefined,
+        // Epoch charts have one point per evaluated epoch; ticks at the points avoid labels such as 1.5.
+        tickAmount: axis === 'epoch' ? 'dataPoints' : undefined,
       },
       yaxis: {
         title: { text: options.yTitle },

@@ -33,6 +33,9 @@ public sealed class ConfigurationField
 
     public bool MaximumIsExclusive { get; init; }
 
+    /// <summary>True when the declared range is only a cap and the real limit depends on other fields.</summary>
+    public bool RangeDependsOnOtherFields { get; init; }
+
     /// <summary>Smallest and largest item count of a list field.</summary>
     public int? MinimumItems { get; init; }
 

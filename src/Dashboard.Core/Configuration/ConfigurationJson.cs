@@ -8,7 +8,7 @@ namespace Dashboard.Core.Configuration;
 /// enums as camel-case strings, and unknown properties rejected so that a misspelt field is an error
 /// rather than a silently ignored default.
 /// </summary>
-public static class ConfigurationJson
+public static partial class ConfigurationJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -35,7 +35,8 @@ public static class ConfigurationJson
         }
         catch (JsonException exception)
         {
-            errors.Add(new FieldError(TrimPath(exception.Path), Describe(exception)));
+            string path = TrimPath(exception.Path);
+            errors.Add(new FieldError(path, Describe(type, path, exception)));
             return null;
         }
     }
@@ -57,12 +58,44 @@ public static class ConfigurationJson
         return options;
     }
 
+    private static string Expected(ConfigurationField field) => field.Type switch
+    {
+        FieldType.Integer => "a whole number",
+        FieldType.Number => "a number",
+        FieldType.Boolean => "true or false",
+        FieldType.Text => "a string",
+        FieldType.Choice => "one of " + string.Join(", ", field.Choices.Select(c => $"\"{c.Value}\"")),
+        FieldType.Object => "a JSON object",
+        _ => "a JSON array",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("The JSON property '(.+?)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnknownPropertyPattern();
+
     private static string TrimPath(string? path) =>
         path is null or "$" ? string.Empty : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string Describe(JsonException exception)
+    /// <summary>
+    /// Rewrites System.Text.Json's messages, which name .NET types, in terms of the configuration's fields.
+    /// </summary>
+    private static string Describe(Type type, string path, JsonException exception)
     {
-        // System.Text.Json messages name the CLR type and the JSON path; keep the part a user can act on.
+        var schema = ConfigurationSchema.For(type);
+        var unknown = UnknownPropertyPattern().Match(exception.Message);
+        if (unknown.Success)
+        {
+            int lastDot = path.LastIndexOf('.');
+            var known = schema.FieldsAt(lastDot < 0 ? string.Empty : path[..lastDot]) ?? [];
+            return $"Unknown field '{unknown.Groups[1].Value}'; the fields here are {string.Join(", ", known.Select(f => f.Name))}.";
+        }
+
+        if (exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            && schema.Find(path) is { } field)
+        {
+            return $"{field.Label} must be {Expected(field)}.";
+        }
+
+        // Malformed JSON: keep the parser's description without the .NET path suffix.
         string message = exception.Message;
         int pathIndex = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (pathIndex > 0)

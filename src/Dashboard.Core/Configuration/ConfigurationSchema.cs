@@ -29,6 +29,41 @@ public sealed class ConfigurationSchema
     public static ConfigurationSchema For(Type type) =>
         Cache.GetOrAdd(type, t => new ConfigurationSchema(t, ReadFields(t, [])));
 
+    /// <summary>
+    /// Returns the fields of the object at <paramref name="path"/> (for example <c>attacks[0]</c>; empty for
+    /// the root), or null if the path names no object or list item.
+    /// </summary>
+    public IReadOnlyList<ConfigurationField>? FieldsAt(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return Fields;
+        }
+
+        return Find(path) is { Type: FieldType.Object or FieldType.List } field ? field.Fields : null;
+    }
+
+    /// <summary>Returns the field at a JSON path such as <c>attacks[0].poisonRatio</c>, or null.</summary>
+    public ConfigurationField? Find(string path)
+    {
+        ConfigurationField? field = null;
+        IReadOnlyList<ConfigurationField> level = Fields;
+        foreach (string segment in path.Split('.'))
+        {
+            int bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            string name = bracket >= 0 ? segment[..bracket] : segment;
+            field = level.FirstOrDefault(f => f.Name == name);
+            if (field is null)
+            {
+                return null;
+            }
+
+            level = field.Fields;
+        }
+
+        return field;
+    }
+
     private static List<ConfigurationField> ReadFields(Type type, HashSet<Type> visiting)
     {
         if (!visiting.Add(type))
@@ -74,6 +109,7 @@ public sealed class ConfigurationSchema
             Maximum = range is null ? null : Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture),
             MinimumIsExclusive = range?.MinimumIsExclusive ?? false,
             MaximumIsExclusive = range?.MaximumIsExclusive ?? false,
+            RangeDependsOnOtherFields = property.GetCustomAttribute<DependentRangeAttribute>() is not null,
             MinimumItems = length?.MinimumLength,
             MaximumItems = length?.MaximumLength,
             Choices = type == FieldType.Choice ? ReadChoices(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) : [],

@@ -33,6 +33,7 @@ public sealed class AttackSettings : IDependentDefaults
         Description = "Class index that poisoned training images are relabelled to and that triggered test images should be classified as. Must be below the dataset's class count (0 to 9 for Fashion-MNIST).",
         Order = 2)]
     [Range(0, MaximumTargetClass)]
+    [DependentRange]
     public int TargetClass { get; set; }
 
     [Display(

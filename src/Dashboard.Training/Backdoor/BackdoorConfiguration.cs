@@ -30,6 +30,7 @@ public sealed class BackdoorConfiguration
         GroupName = "Data",
         Order = 2)]
     [Range(1, 1_000_000)]
+    [DependentRange]
     [Unit("images")]
     public int TrainingSubsetSize { get; set; } = 60_000;
 

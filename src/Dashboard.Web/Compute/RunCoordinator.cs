@@ -69,7 +69,7 @@ public sealed class RunCoordinator(
         await feed.PublishStatusAsync(active.Run);
     }
 
-    public WorkerAssignment? AttachWorker(string runId, string token, string connectionId)
+    public async Task<WorkerAssignment?> AttachWorkerAsync(string runId, string token, string connectionId)
     {
         if (!_active.TryGetValue(runId, out var active) || !active.TokenMatches(token))
         {
@@ -80,8 +80,11 @@ public sealed class RunCoordinator(
         {
             active.ConnectionId = connectionId;
             active.RecordHeartbeat();
+            active.Run.Phase = "worker started, preparing data";
+            runs.Update(active.Run);
         }
 
+        await feed.PublishStatusAsync(active.Run);
         var settings = options.CurrentValue;
         return new WorkerAssignment(
             runId,

@@ -38,7 +38,7 @@ public static class DashboardWebExtensions
             .AddCheck<ComputeHealthCheck>("compute");
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         return builder;
     }
 

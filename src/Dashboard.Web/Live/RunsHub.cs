@@ -25,7 +25,7 @@ public sealed class RunsHub(LiveRunFeed feed, RunCoordinator coordinator) : Hub
 
     public async Task<WorkerAssignment> AttachWorker(string runId, string token)
     {
-        var assignment = coordinator.AttachWorker(runId, token, Context.ConnectionId)
+        var assignment = await coordinator.AttachWorkerAsync(runId, token, Context.ConnectionId)
             ?? throw new HubException($"Run {runId} is not waiting for a worker, or the run token is wrong.");
 
         Context.Items[AttachedRunKey] = runId;

@@ -39,7 +39,7 @@ public sealed class LaunchPageTests : ComponentTestContext
         page.Find("input[data-path='attacks[0].poisonRatio']").Input("0.6");
         page.Find("input[data-path='attacks[1].poisonRatio']").Input("0.6");
 
-        Assert.Contains("together poison 120 images", page.Find("[data-path='attacks']").TextContent);
+        Assert.Contains("together poison 120 images", FieldText(page, "attacks"));
         Assert.True(page.Find("#launch").HasAttribute("disabled"));
     }
 
@@ -64,7 +64,39 @@ public sealed class LaunchPageTests : ComponentTestContext
         Assert.False(page.Find("#launch").HasAttribute("disabled"));
     }
 
-    /// <summary>Text of the form control around the input with the given path, including its error text.</summary>
+    [Fact]
+    public void HidesDatasetCapOfDependentRange()
+    {
+        RenderPopoverProvider();
+        var page = Render<Launch>();
+
+        string help = page.Find("input[data-path='attacks[0].targetClass']").Closest(".mud-input-control")!.TextContent;
+
+        Assert.Contains("0 to 9 for Fashion-MNIST", help);
+        Assert.DoesNotContain("999", help);
+    }
+
+    [Fact]
+    public void ShowsReferencePresetForDefaults()
+    {
+        RenderPopoverProvider();
+        var page = Render<Launch>();
+
+        Assert.Equal("reference", page.Find("#preset-select").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void ClearsPresetAfterEdit()
+    {
+        RenderPopoverProvider();
+        var page = Render<Launch>();
+
+        page.Find("input[data-path='epochs']").Input("7");
+
+        Assert.True(string.IsNullOrEmpty(page.Find("#preset-select").GetAttribute("value")));
+    }
+
+    /// <summary>Error text shown under the field with the given path.</summary>
     private static string FieldText(IRenderedComponent<Launch> page, string path) =>
-        page.Find($"input[data-path='{path}']").Closest(".mud-input-control")!.TextContent;
+        page.Find($"[data-error-for='{path}']").TextContent;
 }

@@ -4,12 +4,16 @@ using Dashboard.Web.Components.Charts;
 
 namespace Dashboard.Web.Components.Runs;
 
-/// <summary>Matches a run's metric series to the charts its experiment kind declares.</summary>
+/// <summary>
+/// Matches a run's metric series to the charts its experiment kind declares. Lines are ordered by pattern,
+/// then by metric name, so a line keeps its colour whether the page loaded history or watched it arrive.
+/// </summary>
 public static class ChartLines
 {
     public static IReadOnlyList<ChartLine> For(ChartSpec chart, IReadOnlyList<MetricSeriesBuffer> series) =>
         [.. chart.MetricPatterns.SelectMany(pattern => series
             .Where(s => MetricNames.Matches(pattern, s.Metric))
+            .OrderBy(s => s.Metric, StringComparer.Ordinal)
             .Select(s => new ChartLine(LegendName(pattern, s.Metric), s)))];
 
     /// <summary>
