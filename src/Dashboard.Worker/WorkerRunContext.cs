@@ -73,7 +73,7 @@ public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
         }
     }
 
-    /// <summary>Requests cancellation; the experiment sees it at its next check between batches.</summary>
+    /// <summary>Requests cancellation; the experiment stops at its next check between batches.</summary>
     public void RequestCancellation() => _cancellation.Cancel();
 
     public bool CancellationRequested => _cancellation.IsCancellationRequested;

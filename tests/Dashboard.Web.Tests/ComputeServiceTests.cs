@@ -107,7 +107,7 @@ public sealed class ComputeServiceTests
     }
 
     [Fact]
-    public async Task KilledWorkerFailsItsRunWhileServerKeepsServing()
+    public async Task KilledWorkerFailsOnlyItsRun()
     {
         using var server = new DashboardServer();
         var run = await server.LaunchAsync(TestConfigurations.Long);

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Tests;
 public sealed class RunsHubTests
 {
     [Fact]
-    public async Task MidRunSubscriberGetsHistoryThenLivePointsWithoutGapsOrDuplicates()
+    public async Task MidRunSubscriberGetsEveryPointOnce()
     {
         using var server = new DashboardServer();
         var run = await server.LaunchAsync(TestConfigurations.TwoEpochs);

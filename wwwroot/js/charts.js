@@ -1,7 +1,7 @@
 // Line charts for run pages, drawn with apexcharts.js 4.7.0 (wwwroot/lib/apexcharts).
 // The LineChart Razor component calls create, update and destroy through JS interop. Each chart keeps its
 // own copy of the series so that live updates only send new points. After every update the container's
-// data-points attribute holds the number of points drawn, which browser tests read.
+// data-points attribute contains the number of points drawn, which browser tests read.
 window.labCharts = (() => {
   const charts = new Map();
   let nextId = 1;

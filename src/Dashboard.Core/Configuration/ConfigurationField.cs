@@ -65,8 +65,17 @@ public sealed class ConfigurationField
             return null;
         }
 
-        string lower = Minimum is { } min ? FormatBound(min) + (MinimumIsExclusive ? " (exclusive)" : string.Empty) : string.Empty;
-        string upper = Maximum is { } max ? FormatBound(max) + (MaximumIsExclusive ? " (exclusive)" : string.Empty) : string.Empty;
+        string lower = string.Empty;
+        if (Minimum is { } min)
+        {
+            lower = MinimumIsExclusive ? $"{FormatBound(min)} (exclusive)" : FormatBound(min);
+        }
+
+        string upper = string.Empty;
+        if (Maximum is { } max)
+        {
+            upper = MaximumIsExclusive ? $"{FormatBound(max)} (exclusive)" : FormatBound(max);
+        }
 
         if (Minimum is not null && Maximum is not null)
         {

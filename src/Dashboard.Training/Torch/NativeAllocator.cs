@@ -8,7 +8,8 @@ namespace Dashboard.Training.Torch;
 /// above its trim threshold to the kernel. Per-batch activations of a few MiB then cost new page faults
 /// on every step. In the default backdoor run (tests/Dashboard.Benchmarks, 2-core x86-64 CPU) the first
 /// epoch took about twice as long as later ones, until the first evaluation's larger blocks raised the
-/// threshold; with fixed thresholds it took 2.8 s instead of 4.6 s and evaluation 0.3 s instead of 0.8 s.
+/// threshold. With fixed thresholds the first epoch took 2.8 s instead of 4.6 s, and evaluation 0.3 s
+/// instead of 0.8 s.
 /// </summary>
 public static class NativeAllocator
 {
