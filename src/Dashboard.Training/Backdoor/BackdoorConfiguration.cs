@@ -11,7 +11,7 @@ namespace Dashboard.Training.Backdoor;
 /// Fashion-MNIST training images, trained with AdamW and a cosine schedule. "The paper" in the field
 /// descriptions is "Protecting against simultaneous data poisoning attacks" (arXiv 2408.13221).
 /// </summary>
-public sealed class BackdoorConfiguration
+public sealed partial class BackdoorConfiguration
 {
     public const int DefaultEpochs = 5;
 

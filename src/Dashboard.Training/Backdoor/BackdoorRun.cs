@@ -44,7 +44,7 @@ public sealed class BackdoorRun
         cancellationToken.ThrowIfCancellationRequested();
 
         TorchDevices.Seed(_configuration.Seed, device);
-        using var model = new SmallCnn(data.Dataset.Shape, data.Dataset.ClassCount, _configuration.ModelWidth);
+        using var model = ModelFactory.Create(_configuration, data.Dataset.Shape, data.Dataset.ClassCount);
         model.to(device);
         using var trainer = new ClassifierTrainer(model, TrainingSettingsOf(_configuration), data.Training.Count, device);
 
