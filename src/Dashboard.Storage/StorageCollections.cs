@@ -14,6 +14,8 @@ internal static class StorageCollections
 
     public const string ShareLinks = "share_links";
 
+    public const string RunGroups = "run_groups";
+
     /// <summary>Bookkeeping documents of the storage itself, such as the start-up write check.</summary>
     public const string Meta = "storage_meta";
 }

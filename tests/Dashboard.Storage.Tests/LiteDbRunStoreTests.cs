@@ -36,6 +36,7 @@ public sealed class LiteDbRunStoreTests : IDisposable
         Assert.Equal(expected.Device, actual.Device);
         Assert.Equal(expected.Error, actual.Error);
         Assert.Equal(expected.WorkerProcessId, actual.WorkerProcessId);
+        Assert.Equal(expected.GroupId, actual.GroupId);
         Assert.Equal(expected.Summary!.HeadlineKey, actual.Summary!.HeadlineKey);
         Assert.Equal(expected.Summary.Measures, actual.Summary.Measures);
         Assert.Equal(expected.Artifacts, actual.Artifacts);
@@ -68,6 +69,7 @@ public sealed class LiteDbRunStoreTests : IDisposable
         Assert.Null(actual.Summary);
         Assert.Null(actual.Error);
         Assert.Null(actual.WorkerProcessId);
+        Assert.Null(actual.GroupId);
         Assert.Empty(actual.Artifacts);
     }
 

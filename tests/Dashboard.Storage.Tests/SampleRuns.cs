@@ -52,6 +52,7 @@ public static class SampleRuns
         },
         Error = "worker exited with status 3",
         WorkerProcessId = 4242,
+        GroupId = "group7",
         Artifacts =
         [
             new ArtifactInfo("model.pt", "application/octet-stream", 123456, Epoch.AddMinutes(9)),

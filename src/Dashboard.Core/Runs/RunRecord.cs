@@ -44,5 +44,8 @@ public sealed class RunRecord
 
     public List<ArtifactInfo> Artifacts { get; set; } = [];
 
+    /// <summary>The study group the run was launched in, if any.</summary>
+    public string? GroupId { get; init; }
+
     public TimeSpan? Duration => StartedAt is { } started ? (EndedAt ?? DateTimeOffset.UtcNow) - started : null;
 }

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMetricStore, LiteDbMetricStore>();
         services.AddSingleton<IRunLogStore, LiteDbRunLogStore>();
         services.AddSingleton<IShareLinkStore, LiteDbShareLinkStore>();
+        services.AddSingleton<IRunGroupStore, LiteDbRunGroupStore>();
         services.AddHostedService<StorageStartupCheck>();
 
         return services;

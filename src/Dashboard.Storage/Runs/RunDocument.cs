@@ -38,6 +38,7 @@ internal static class RunDocument
     public const string Error = "Error";
     public const string WorkerProcessId = "WorkerProcessId";
     public const string Artifacts = "Artifacts";
+    public const string GroupId = "GroupId";
 
     public static BsonDocument FromRecord(RunRecord run)
     {
@@ -65,6 +66,7 @@ internal static class RunDocument
             [HeadlineValue] = run.Summary?.Headline is { } headline ? new BsonValue(headline.Value) : BsonValue.Null,
             [Error] = run.Error,
             [WorkerProcessId] = run.WorkerProcessId is { } processId ? new BsonValue(processId) : BsonValue.Null,
+            [GroupId] = run.GroupId,
             [Artifacts] = new BsonArray(run.Artifacts.Select(ArtifactToBson)),
         };
     }
@@ -89,6 +91,7 @@ internal static class RunDocument
             Summary = summary.IsDocument ? SummaryDocument.ToSummary(summary.AsDocument) : null,
             Error = NullableString(document[Error]),
             WorkerProcessId = document[WorkerProcessId].IsNull ? null : document[WorkerProcessId].AsInt32,
+            GroupId = NullableString(document[GroupId]),
             Artifacts = document[Artifacts].AsArray.Select(value => ArtifactFromBson(value.AsDocument)).ToList(),
         };
     }

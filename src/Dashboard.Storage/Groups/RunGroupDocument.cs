@@ -1,0 +1,51 @@
+using Dashboard.Core.Runs;
+using LiteDB;
+
+namespace Dashboard.Storage;
+
+/// <summary>Converts a <see cref="RunGroup"/> to and from its stored BSON document.</summary>
+internal static class RunGroupDocument
+{
+    public const string Name = "Name";
+    public const string Kind = "Kind";
+    public const string CreatedAt = "CreatedAt";
+    public const string VariedField = "VariedField";
+    public const string VariedFieldLabel = "VariedFieldLabel";
+    public const string Members = "Members";
+
+    public static BsonDocument FromGroup(RunGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentException.ThrowIfNullOrEmpty(group.Id, nameof(group));
+
+        return new BsonDocument
+        {
+            ["_id"] = group.Id,
+            [Name] = group.Name,
+            [Kind] = group.Kind,
+            [CreatedAt] = BsonTime.ToBson(group.CreatedAt),
+            [VariedField] = group.VariedField,
+            [VariedFieldLabel] = group.VariedFieldLabel,
+            [Members] = new BsonArray(group.Members.Select(member => new BsonDocument
+            {
+                ["RunId"] = member.RunId,
+                ["Value"] = member.Value,
+                ["Label"] = member.Label,
+            })),
+        };
+    }
+
+    public static RunGroup ToGroup(BsonDocument document) => new()
+    {
+        Id = document["_id"].AsString,
+        Name = document[Name].AsString,
+        Kind = document[Kind].AsString,
+        CreatedAt = BsonTime.FromBson(document[CreatedAt]),
+        VariedField = document[VariedField].AsString,
+        VariedFieldLabel = document[VariedFieldLabel].AsString,
+        Members = [.. document[Members].AsArray.Select(item => new RunGroupMember(
+            item["RunId"].AsString,
+            item["Value"].AsString,
+            item["Label"].AsString))],
+    };
+}
