@@ -11,7 +11,7 @@ public sealed class ConfigurationSchemaTests
     {
         string[] names = [.. Schema.Fields.Select(f => f.Name)];
 
-        Assert.Equal(["learningRate", "epochs", "shape", "items"], names);
+        Assert.Equal(["learningRate", "epochs", "shape", "items", "options"], names);
     }
 
     [Fact]
@@ -94,5 +94,35 @@ public sealed class ConfigurationSchemaTests
 
         Assert.True(fields.Single(f => f.Name == "slot").RangeDependsOnOtherFields);
         Assert.False(fields.Single(f => f.Name == "weight").RangeDependsOnOtherFields);
+    }
+
+    [Fact]
+    public void ListsChoiceFieldsOutsideLists()
+    {
+        string[] paths = [.. Schema.ChoiceFields().Select(choice => choice.Path)];
+
+        Assert.Equal(["shape", "options.fallback"], paths);
+    }
+
+    [Fact]
+    public void SetChoiceChangesNestedField()
+    {
+        var configuration = new SampleConfiguration();
+
+        string? error = Schema.SetChoice(configuration, "options.fallback", "square");
+
+        Assert.Null(error);
+        Assert.Equal(SampleShape.Square, configuration.Options.Fallback);
+    }
+
+    [Theory]
+    [InlineData("options.fallback", "triangle", "not a value")]
+    [InlineData("epochs", "round", "not a choice field")]
+    [InlineData("items.weight", "round", "not a choice field")]
+    public void SetChoiceRejectsInvalidPathOrValue(string path, string value, string expected)
+    {
+        string? error = Schema.SetChoice(new SampleConfiguration(), path, value);
+
+        Assert.Contains(expected, error);
     }
 }

@@ -24,6 +24,11 @@ public sealed class SampleItem
     public int Slot { get; set; }
 }
 
+public sealed class SampleOptions
+{
+    public SampleShape Fallback { get; set; } = SampleShape.Round;
+}
+
 public sealed class SampleConfiguration
 {
     [Display(Name = "Epochs", GroupName = "Training", Order = 2)]
@@ -39,6 +44,8 @@ public sealed class SampleConfiguration
 
     [Length(1, 3)]
     public List<SampleItem> Items { get; set; } = [new()];
+
+    public SampleOptions Options { get; set; } = new();
 }
 
 /// <summary>A kind with one cross-field rule, for catalog tests.</summary>

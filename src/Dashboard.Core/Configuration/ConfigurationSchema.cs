@@ -43,6 +43,74 @@ public sealed class ConfigurationSchema
         return Find(path) is { Type: FieldType.Object or FieldType.List } field ? field.Fields : null;
     }
 
+    /// <summary>
+    /// Returns the choice fields reachable from the root through object fields (not through lists), with
+    /// their JSON paths: the fields a study group can vary.
+    /// </summary>
+    public IReadOnlyList<(string Path, ConfigurationField Field)> ChoiceFields()
+    {
+        var found = new List<(string, ConfigurationField)>();
+        CollectChoices(Fields, string.Empty, found);
+        return found;
+    }
+
+    /// <summary>
+    /// Sets the choice field at <paramref name="path"/> (object fields only, such as <c>defence.kind</c>) of
+    /// <paramref name="root"/> to the enum member whose JSON value is <paramref name="jsonValue"/>.
+    /// Returns an error message, or null on success.
+    /// </summary>
+    public string? SetChoice(object root, string path, string jsonValue)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+
+        object owner = root;
+        IReadOnlyList<ConfigurationField> level = Fields;
+        string[] segments = path.Split('.');
+        for (int i = 0; i < segments.Length; i++)
+        {
+            var field = level.FirstOrDefault(f => f.Name == segments[i]);
+            bool last = i == segments.Length - 1;
+            if (field is null || (!last && field.Type != FieldType.Object) || (last && field.Type != FieldType.Choice))
+            {
+                return $"'{path}' is not a choice field of {Type.Name}; study groups can vary only choice fields outside lists.";
+            }
+
+            if (last)
+            {
+                var enumType = Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType;
+                var member = Enum.GetValues(enumType).Cast<Enum>().FirstOrDefault(e => EnumJsonValue(e) == jsonValue);
+                if (member is null)
+                {
+                    return $"'{jsonValue}' is not a value of {field.Label}; allowed values are {string.Join(", ", field.Choices.Select(c => c.Value))}.";
+                }
+
+                field.SetValue(owner, member);
+                return null;
+            }
+
+            owner = field.GetValue(owner) ?? throw new InvalidOperationException($"'{segments[i]}' of {Type.Name} is null.");
+            level = field.Fields;
+        }
+
+        return $"'{path}' is empty.";
+    }
+
+    private static void CollectChoices(IReadOnlyList<ConfigurationField> fields, string prefix, List<(string, ConfigurationField)> found)
+    {
+        foreach (var field in fields)
+        {
+            string path = prefix.Length == 0 ? field.Name : $"{prefix}.{field.Name}";
+            if (field.Type == FieldType.Choice)
+            {
+                found.Add((path, field));
+            }
+            else if (field.Type == FieldType.Object)
+            {
+                CollectChoices(field.Fields, path, found);
+            }
+        }
+    }
+
     /// <summary>Returns the field at a JSON path such as <c>attacks[0].poisonRatio</c>, or null.</summary>
     public ConfigurationField? Find(string path)
     {

@@ -23,6 +23,8 @@ public abstract class ExperimentKind<TConfiguration> : IExperimentKind
 
     public virtual IReadOnlyList<ChartSpec> Charts => [];
 
+    public virtual IReadOnlyList<string> ComparisonMeasures => [HeadlineMeasure];
+
     public virtual TConfiguration CreateDefault() => new();
 
     object IExperimentKind.CreateDefaultConfiguration() => CreateDefault();

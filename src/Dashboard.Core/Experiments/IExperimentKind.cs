@@ -30,6 +30,11 @@ public interface IExperimentKind
 
     IReadOnlyList<ChartSpec> Charts { get; }
 
+    /// <summary>
+    /// Summary measures a study group's table compares, as keys or prefixes ending in <c>*</c>, in column order.
+    /// </summary>
+    IReadOnlyList<string> ComparisonMeasures { get; }
+
     object CreateDefaultConfiguration();
 
     /// <summary>Checks declared ranges and the kind's own cross-field rules. An empty list means valid.</summary>
