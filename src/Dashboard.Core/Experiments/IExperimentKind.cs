@@ -35,6 +35,9 @@ public interface IExperimentKind
     /// </summary>
     IReadOnlyList<string> ComparisonMeasures { get; }
 
+    /// <summary>JSON path of the choice field a study group varies by default, or null for the first one.</summary>
+    string? DefaultGroupField { get; }
+
     object CreateDefaultConfiguration();
 
     /// <summary>Checks declared ranges and the kind's own cross-field rules. An empty list means valid.</summary>

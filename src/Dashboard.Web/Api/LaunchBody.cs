@@ -5,14 +5,22 @@ using Dashboard.Web.Compute;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// Reads a launch request body: <c>{"kind": "...", "name": "...", "preset": "...", "configuration": {...}}</c>.
+/// Reads a launch request body: <c>{"kind": "...", "name": "...", "preset": "...", "configuration": {...}}</c>,
+/// and for a study group also <c>"vary": {"field": "defence.kind", "values": ["none", "badLoss"]}</c>.
 /// The configuration object is kept as raw JSON so that its errors can be reported with field paths.
 /// </summary>
 internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool TooLarge = false)
 {
     private static readonly HashSet<string> KnownProperties = ["kind", "name", "preset", "configuration"];
 
-    public static async Task<LaunchBody> ReadAsync(HttpRequest request, int maxBytes)
+    /// <summary>The varied field and its values, read when the body is a group launch.</summary>
+    public (string Field, IReadOnlyList<string> Values)? Vary { get; init; }
+
+    public GroupLaunchRequest? GroupRequest => Request is { } request && Vary is { } vary
+        ? new GroupLaunchRequest(request.Kind, request.Name, request.Preset, request.ConfigurationJson, vary.Field, vary.Values)
+        : null;
+
+    public static async Task<LaunchBody> ReadAsync(HttpRequest request, int maxBytes, bool group = false)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -31,10 +39,10 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
             }
         }
 
-        return Parse(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return Parse(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), group);
     }
 
-    public static LaunchBody Parse(string text)
+    public static LaunchBody Parse(string text, bool group = false)
     {
         JsonDocument document;
         try
@@ -56,9 +64,10 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
 
             foreach (var property in root.EnumerateObject())
             {
-                if (!KnownProperties.Contains(property.Name))
+                if (!KnownProperties.Contains(property.Name) && !(group && property.Name == "vary"))
                 {
-                    return new LaunchBody(null, $"Unknown property \"{property.Name}\"; allowed are kind, name, preset and configuration.");
+                    string allowed = group ? "kind, name, preset, configuration and vary" : "kind, name, preset and configuration";
+                    return new LaunchBody(null, $"Unknown property \"{property.Name}\"; allowed are {allowed}.");
                 }
             }
 
@@ -81,7 +90,15 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
                 configuration = configurationElement.GetRawText();
             }
 
-            return new LaunchBody(new LaunchRequest(kind, name, preset, configuration), null);
+            var launch = new LaunchRequest(kind, name, preset, configuration);
+            if (!group)
+            {
+                return new LaunchBody(launch, null);
+            }
+
+            return ReadVary(root) is { } vary
+                ? new LaunchBody(launch, null) { Vary = vary }
+                : new LaunchBody(null, "A group launch needs \"vary\": {\"field\": \"<choice field path>\", \"values\": [\"<value>\", ...]}.");
         }
     }
 
@@ -100,5 +117,18 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
         }
 
         return element.GetString();
+    }
+
+    private static (string Field, IReadOnlyList<string> Values)? ReadVary(JsonElement root)
+    {
+        if (!root.TryGetProperty("vary", out var vary) || vary.ValueKind != JsonValueKind.Object
+            || !vary.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String
+            || !vary.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array
+            || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        {
+            return null;
+        }
+
+        return (field.GetString()!, [.. values.EnumerateArray().Select(v => v.GetString()!)]);
     }
 }

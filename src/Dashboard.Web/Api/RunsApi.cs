@@ -118,7 +118,5 @@ public static class RunsApi
         Results.Problem($"No run has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Run not found");
 
     private static IResult ValidationProblem(IEnumerable<FieldError> errors) =>
-        Results.ValidationProblem(
-            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "The launch request is invalid.");
+        ApiProblems.Validation(errors, "The launch request is invalid.");
 }

@@ -14,6 +14,7 @@ namespace Dashboard.Web.Compute;
 public sealed class RunLauncher(
     ExperimentCatalog catalog,
     IRunStore runs,
+    IRunGroupStore groups,
     LiveRunFeed feed,
     ComputeSignal signal,
     IOptionsMonitor<ComputeOptions> options,
@@ -26,53 +27,22 @@ public sealed class RunLauncher(
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var kind = catalog.Find(request.Kind);
-        string? configurationJson = request.ConfigurationJson;
-        if (kind is not null && string.IsNullOrWhiteSpace(configurationJson) && !string.IsNullOrWhiteSpace(request.Preset))
-        {
-            var preset = kind.Presets.FirstOrDefault(p => p.Id == request.Preset);
-            if (preset is null)
-            {
-                string known = string.Join(", ", kind.Presets.Select(p => p.Id));
-                return LaunchResult.Invalid([new FieldError("preset", $"Unknown preset '{request.Preset}' for {kind.Id}; known presets are {known}.")]);
-            }
-
-            configurationJson = ConfigurationJson.Serialize(preset.Create());
-        }
-
-        var parsed = catalog.Parse(request.Kind, configurationJson);
+        var parsed = Parse(request.Kind, request.Preset, request.ConfigurationJson);
         if (!parsed.IsValid)
         {
             return LaunchResult.Invalid(parsed.Errors);
         }
 
-        string? nameError = ValidateName(request.Name);
-        if (nameError is not null)
+        if (ValidateName(request.Name) is { } nameError)
         {
-            return LaunchResult.Invalid([new FieldError("name", nameError)]);
+            return LaunchResult.Invalid([nameError]);
         }
 
         var now = time.GetUtcNow();
-        var run = new RunRecord
+        var run = NewRun(parsed.Kind!, parsed.Configuration!, request.Name, now, groupId: null);
+        if (Enqueue([run]) is { } rejection)
         {
-            Id = RunIds.Create(),
-            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{parsed.Kind!.Id} {now:yyyy-MM-dd HH:mm:ss}" : request.Name.Trim(),
-            Kind = parsed.Kind!.Id,
-            ConfigurationJson = ConfigurationJson.Serialize(parsed.Configuration!),
-            Status = RunStatus.Queued,
-            CreatedAt = now,
-        };
-
-        lock (_queueGate)
-        {
-            int limit = options.CurrentValue.MaxQueuedRuns;
-            if (runs.CountByStatus(RunStatus.Queued) >= limit)
-            {
-                return LaunchResult.Rejected(
-                    $"The run queue is full ({limit} queued runs). Wait for queued runs to start, cancel some, or raise Compute:MaxQueuedRuns.");
-            }
-
-            runs.Insert(run);
+            return LaunchResult.Rejected(rejection);
         }
 
         ComputeLog.RunQueued(logger, run.Id, run.Kind);
@@ -81,6 +51,165 @@ public sealed class RunLauncher(
         return LaunchResult.Queued(run);
     }
 
-    private static string? ValidateName(string? name) =>
-        name is { Length: > 200 } ? $"Name is {name.Length} characters long; use at most 200." : null;
+    /// <summary>
+    /// Queues one run per value of the varied choice field, each with the rest of the configuration
+    /// unchanged, and stores them as a study group. Either every run is queued or none is.
+    /// </summary>
+    public async Task<GroupLaunchResult> LaunchGroupAsync(GroupLaunchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var parsed = Parse(request.Kind, request.Preset, request.ConfigurationJson);
+        if (!parsed.IsValid)
+        {
+            return GroupLaunchResult.Invalid(parsed.Errors);
+        }
+
+        if (ValidateName(request.Name) is { } nameError)
+        {
+            return GroupLaunchResult.Invalid([nameError]);
+        }
+
+        var kind = parsed.Kind!;
+        var members = BuildMembers(kind, parsed.Configuration!, request, out var errors);
+        if (errors.Count > 0)
+        {
+            return GroupLaunchResult.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        string groupName = string.IsNullOrWhiteSpace(request.Name) ? $"{kind.Id} group {now:yyyy-MM-dd HH:mm:ss}" : request.Name.Trim();
+        var group = new RunGroup
+        {
+            Id = RunIds.Create(),
+            Name = groupName,
+            Kind = kind.Id,
+            CreatedAt = now,
+            VariedField = request.VariedField!,
+            VariedFieldLabel = members[0].FieldLabel,
+        };
+        var runs = new List<RunRecord>();
+        foreach (var member in members)
+        {
+            var run = NewRun(kind, member.Configuration, $"{groupName} · {member.Label}", now, group.Id);
+            runs.Add(run);
+            group.Members.Add(new RunGroupMember(run.Id, member.Value, member.Label));
+        }
+
+        if (Enqueue(runs, group) is { } rejection)
+        {
+            return GroupLaunchResult.Rejected(rejection);
+        }
+
+        foreach (var run in runs)
+        {
+            ComputeLog.RunQueued(logger, run.Id, run.Kind);
+            await feed.PublishStatusAsync(run);
+        }
+
+        signal.Notify();
+        return new GroupLaunchResult(group, runs, [], null);
+    }
+
+    private ConfigurationResult Parse(string? kindId, string? presetId, string? configurationJson)
+    {
+        var kind = catalog.Find(kindId);
+        if (kind is not null && string.IsNullOrWhiteSpace(configurationJson) && !string.IsNullOrWhiteSpace(presetId))
+        {
+            var preset = kind.Presets.FirstOrDefault(p => p.Id == presetId);
+            if (preset is null)
+            {
+                string known = string.Join(", ", kind.Presets.Select(p => p.Id));
+                return ConfigurationResult.Invalid(new FieldError("preset", $"Unknown preset '{presetId}' for {kind.Id}; known presets are {known}."));
+            }
+
+            configurationJson = ConfigurationJson.Serialize(preset.Create());
+        }
+
+        return catalog.Parse(kindId, configurationJson);
+    }
+
+    private static List<GroupMemberPlan> BuildMembers(IExperimentKind kind, object configuration, GroupLaunchRequest request, out List<FieldError> errors)
+    {
+        errors = [];
+        var schema = ConfigurationSchema.For(kind.ConfigurationType);
+        var field = request.VariedField is null ? null : schema.ChoiceFields().FirstOrDefault(c => c.Path == request.VariedField).Field;
+        if (field is null)
+        {
+            string allowed = string.Join(", ", schema.ChoiceFields().Select(c => c.Path));
+            errors.Add(new FieldError("vary.field", $"'{request.VariedField}' is not a field a group can vary; use one of {allowed}."));
+            return [];
+        }
+
+        if (request.Values.Count < 2 || request.Values.Distinct().Count() != request.Values.Count)
+        {
+            errors.Add(new FieldError("vary.values", "A group needs at least two different values."));
+            return [];
+        }
+
+        var members = new List<GroupMemberPlan>();
+        for (int i = 0; i < request.Values.Count; i++)
+        {
+            string value = request.Values[i];
+            var copy = ConfigurationJson.Clone(configuration);
+            if (schema.SetChoice(copy, request.VariedField!, value) is { } setError)
+            {
+                errors.Add(new FieldError($"vary.values[{i}]", setError));
+                continue;
+            }
+
+            foreach (var error in kind.Validate(copy))
+            {
+                errors.Add(new FieldError($"configuration.{error.Path}", $"With {field.Label} = {value}: {error.Message}"));
+            }
+
+            string label = field.Choices.FirstOrDefault(c => c.Value == value)?.Label ?? value;
+            members.Add(new GroupMemberPlan(copy, value, label, field.Label));
+        }
+
+        return members;
+    }
+
+    private static RunRecord NewRun(IExperimentKind kind, object configuration, string? name, DateTimeOffset now, string? groupId) => new()
+    {
+        Id = RunIds.Create(),
+        Name = string.IsNullOrWhiteSpace(name) ? $"{kind.Id} {now:yyyy-MM-dd HH:mm:ss}" : name.Trim(),
+        Kind = kind.Id,
+        ConfigurationJson = ConfigurationJson.Serialize(configuration),
+        Status = RunStatus.Queued,
+        CreatedAt = now,
+        GroupId = groupId,
+    };
+
+    /// <summary>Inserts the runs (and their group) if the queue has room for all of them; returns the rejection otherwise.</summary>
+    private string? Enqueue(IReadOnlyList<RunRecord> newRuns, RunGroup? group = null)
+    {
+        lock (_queueGate)
+        {
+            int limit = options.CurrentValue.MaxQueuedRuns;
+            int queued = runs.CountByStatus(RunStatus.Queued);
+            if (queued + newRuns.Count > limit)
+            {
+                return $"The run queue is full ({queued} of {limit} queued runs; this launch needs {newRuns.Count}). "
+                    + "Wait for queued runs to start, cancel some, or raise Compute:MaxQueuedRuns.";
+            }
+
+            if (group is not null)
+            {
+                groups.Insert(group);
+            }
+
+            foreach (var run in newRuns)
+            {
+                runs.Insert(run);
+            }
+
+            return null;
+        }
+    }
+
+    private sealed record GroupMemberPlan(object Configuration, string Value, string Label, string FieldLabel);
+
+    private static FieldError? ValidateName(string? name) =>
+        name is { Length: > 200 } ? new FieldError("name", $"Name is {name.Length} characters long; use at most 200.") : null;
 }

@@ -52,6 +52,7 @@ public static class DashboardWebExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHubContract.Path);
         app.MapRunsApi();
+        app.MapGroupsApi();
         app.MapArtifactsApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;

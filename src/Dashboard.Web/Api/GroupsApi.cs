@@ -1,0 +1,60 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Storage;
+using Dashboard.Web.Compute;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The HTTP API for study groups: launch one configuration once per value of a choice field, get a group
+/// with its members' states, and list groups.
+/// </summary>
+public static class GroupsApi
+{
+    public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/groups");
+        group.MapPost("/", LaunchAsync);
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
+        return endpoints;
+    }
+
+    private static async Task<IResult> LaunchAsync(HttpRequest request, RunLauncher launcher, IRunStore runs)
+    {
+        var body = await LaunchBody.ReadAsync(request, RunsApi.MaxLaunchBodyBytes, group: true);
+        if (body.Error is { } bodyError)
+        {
+            return body.TooLarge
+                ? Results.Problem(bodyError, statusCode: StatusCodes.Status413PayloadTooLarge)
+                : ApiProblems.Validation([new FieldError("body", bodyError)], "The group launch request is invalid.");
+        }
+
+        var result = await launcher.LaunchGroupAsync(body.GroupRequest!);
+        if (result.Rejection is { } rejection)
+        {
+            return Results.Problem(rejection, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full");
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Validation(result.Errors, "The group launch request is invalid.");
+        }
+
+        return Results.Created($"/api/groups/{result.Group!.Id}", GroupDto.From(result.Group, runs.Find));
+    }
+
+    private static IResult Get(string id, IRunGroupStore groups, IRunStore runs) =>
+        groups.Find(id) is { } group
+            ? Results.Ok(GroupDto.From(group, runs.Find))
+            : Results.Problem($"No group has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Group not found");
+
+    private static IResult List(IRunGroupStore groups, IRunStore runs, int skip = 0, int take = 50)
+    {
+        if (skip < 0 || take is < 1 or > 500)
+        {
+            return ApiProblems.Validation([new FieldError(skip < 0 ? "skip" : "take", "skip must be 0 or more and take between 1 and 500.")], "The request is invalid.");
+        }
+
+        return Results.Ok(groups.List(skip, take).Select(group => GroupDto.From(group, runs.Find)).ToList());
+    }
+}

@@ -1,0 +1,26 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Runs;
+
+namespace Dashboard.Web.Compute;
+
+/// <summary>
+/// A request to launch a study group: one run per value of the choice field at <see cref="VariedField"/>,
+/// all sharing the rest of the configuration.
+/// </summary>
+public sealed record GroupLaunchRequest(
+    string? Kind,
+    string? Name,
+    string? Preset,
+    string? ConfigurationJson,
+    string? VariedField,
+    IReadOnlyList<string> Values);
+
+/// <summary>Outcome of a group launch: the group and its queued runs, or why it was rejected.</summary>
+public sealed record GroupLaunchResult(RunGroup? Group, IReadOnlyList<RunRecord> Runs, IReadOnlyList<FieldError> Errors, string? Rejection)
+{
+    public bool Succeeded => Group is not null;
+
+    public static GroupLaunchResult Invalid(IReadOnlyList<FieldError> errors) => new(null, [], errors, null);
+
+    public static GroupLaunchResult Rejected(string reason) => new(null, [], [], reason);
+}

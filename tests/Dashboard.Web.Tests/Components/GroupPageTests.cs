@@ -1,0 +1,70 @@
+using Bunit;
+using Dashboard.Core.Runs;
+using Dashboard.Storage;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Tests.Infrastructure;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class GroupPageTests : ComponentTestContext
+{
+    [Fact]
+    public void TableShowsEachMemberWithItsMeasures()
+    {
+        var finished = Run(RunStatus.Completed, averageAsr: 0.9);
+        var defended = Run(RunStatus.Completed, averageAsr: 0.05);
+        var running = Run(RunStatus.Running, averageAsr: null);
+        var group = Group(("none", "None", finished), ("badLoss", "BaDLoss", defended), ("spectralSignatures", "Spectral Signatures", running));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+
+        Assert.Equal(3, page.FindAll("#group-table tbody tr").Count);
+        Assert.Contains("90.00%", page.Find("tr[data-value='none'] td[data-measure='average_asr']").TextContent);
+        Assert.Contains("5.00%", page.Find("tr[data-value='badLoss'] td[data-measure='average_asr']").TextContent);
+        Assert.Contains("%", page.Find("tr[data-value='spectralSignatures'] td[data-measure='average_asr']").TextContent);
+    }
+
+    [Fact]
+    public void UnknownGroupShowsNotFound()
+    {
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, RunIds.Create()));
+
+        Assert.Single(page.FindAll("#group-not-found"));
+    }
+
+    private RunRecord Run(RunStatus status, double? averageAsr)
+    {
+        var run = new RunRecord
+        {
+            Id = RunIds.Create(),
+            Name = $"member {status}",
+            Kind = "backdoor",
+            ConfigurationJson = "{}",
+            Status = status,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Progress = 0.4,
+            Summary = averageAsr is { } value
+                ? new RunSummary { HeadlineKey = "average_asr", Measures = [new("average_asr", "Average ASR", value, MeasureFormat.Percent)] }
+                : null,
+        };
+        Server.Service<IRunStore>().Insert(run);
+        return run;
+    }
+
+    private RunGroup Group(params (string Value, string Label, RunRecord Run)[] members)
+    {
+        var group = new RunGroup
+        {
+            Id = RunIds.Create(),
+            Name = "defences",
+            Kind = "backdoor",
+            CreatedAt = DateTimeOffset.UtcNow,
+            VariedField = "defence.kind",
+            VariedFieldLabel = "Defence",
+            Members = [.. members.Select(m => new RunGroupMember(m.Run.Id, m.Value, m.Label))],
+        };
+        Server.Service<IRunGroupStore>().Insert(group);
+        return group;
+    }
+}
