@@ -1,0 +1,52 @@
+namespace Dashboard.Training.Data;
+
+/// <summary>Names of GTSRB's 43 classes, by class id, as commonly given for the German road signs.</summary>
+public static class GtsrbClassNames
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        "Speed limit (20 km/h)",
+        "Speed limit (30 km/h)",
+        "Speed limit (50 km/h)",
+        "Speed limit (60 km/h)",
+        "Speed limit (70 km/h)",
+        "Speed limit (80 km/h)",
+        "End of speed limit (80 km/h)",
+        "Speed limit (100 km/h)",
+        "Speed limit (120 km/h)",
+        "No passing",
+        "No passing for vehicles over 3.5 t",
+        "Right of way at the next intersection",
+        "Priority road",
+        "Yield",
+        "Stop",
+        "No vehicles",
+        "Vehicles over 3.5 t prohibited",
+        "No entry",
+        "General caution",
+        "Dangerous curve to the left",
+        "Dangerous curve to the right",
+        "Double curve",
+        "Bumpy road",
+        "Slippery road",
+        "Road narrows on the right",
+        "Road work",
+        "Traffic signals",
+        "Pedestrians",
+        "Children crossing",
+        "Bicycles crossing",
+        "Beware of ice/snow",
+        "Wild animals crossing",
+        "End of all speed and passing limits",
+        "Turn right ahead",
+        "Turn left ahead",
+        "Ahead only",
+        "Go straight or right",
+        "Go straight or left",
+        "Keep right",
+        "Keep left",
+        "Roundabout mandatory",
+        "End of no passing",
+        "End of no passing for vehicles over 3.5 t",
+    ];
+}
