@@ -32,6 +32,25 @@ public static class FashionMnist
     }
 
     /// <summary>
+    /// Returns the path of the missing folder or the first of the four IDX files found neither gzip-compressed
+    /// nor raw, or null when all four exist.
+    /// </summary>
+    public static string? FindMissingFile(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        if (!Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        string[] names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+        return names
+            .Where(name => !File.Exists(Path.Combine(folder, name + ".gz")) && !File.Exists(Path.Combine(folder, name)))
+            .Select(name => Path.Combine(folder, name + ".gz"))
+            .FirstOrDefault();
+    }
+
+    /// <summary>
     /// Loads both splits from <paramref name="folder"/>. Throws <see cref="RunFailedException"/> naming the
     /// path when the folder or a file is missing or a file is not valid IDX.
     /// </summary>
