@@ -95,6 +95,27 @@ window.labCharts = (() => {
     entry.element.dataset.series = String(entry.series.length);
   }
 
+  // A bar chart drawn once, for example a defence's score histogram: options.series is
+  // [{ name, data: [count per category] }], options.categories the bin labels.
+  function createBars(element, options) {
+    const id = nextId++;
+    const chart = new ApexCharts(element, {
+      chart: { type: 'bar', height: 300, stacked: true, animations: { enabled: false }, fontFamily: 'inherit',
+               toolbar: { show: true, tools: { download: true } } },
+      series: options.series,
+      plotOptions: { bar: { columnWidth: '95%' } },
+      dataLabels: { enabled: false },
+      xaxis: { categories: options.categories, title: { text: options.xTitle }, labels: { rotate: -45 } },
+      yaxis: { title: { text: options.yTitle } },
+      legend: { show: true, position: 'bottom' },
+    });
+    chart.render();
+    charts.set(id, { chart, element, series: options.series });
+    element.dataset.series = String(options.series.length);
+    element.dataset.points = String(options.series.reduce((sum, s) => sum + s.data.length, 0));
+    return id;
+  }
+
   function destroy(id) {
     const entry = charts.get(id);
     if (entry) {
@@ -103,5 +124,5 @@ window.labCharts = (() => {
     }
   }
 
-  return { create, update, destroy };
+  return { create, createBars, update, destroy };
 })();

@@ -2,7 +2,7 @@ namespace Dashboard.Web.Components.Results;
 
 /// <summary>
 /// Marks a component as the result view of an experiment kind. The component receives the run's
-/// <c>Summary</c> (<see cref="Core.Runs.RunSummary"/>) and typed <c>Configuration</c> as parameters.
+/// <c>Summary</c> (<see cref="Core.Runs.RunSummary"/>), typed <c>Configuration</c> and <c>RunId</c> as parameters.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ExperimentResultViewAttribute(string kind) : Attribute
