@@ -125,4 +125,13 @@ public sealed class ConfigurationSchemaTests
 
         Assert.Contains(expected, error);
     }
+
+    [Fact]
+    public void GetChoiceReadsNestedValue()
+    {
+        var configuration = new SampleConfiguration { Options = new SampleOptions { Fallback = SampleShape.Square } };
+
+        Assert.Equal("square", Schema.GetChoice(configuration, "options.fallback"));
+        Assert.Null(Schema.GetChoice(configuration, "epochs"));
+    }
 }

@@ -95,6 +95,28 @@ public sealed class ConfigurationSchema
         return $"'{path}' is empty.";
     }
 
+    /// <summary>Returns the JSON value of the choice field at <paramref name="path"/> (object fields only), or null.</summary>
+    public string? GetChoice(object root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+
+        object? owner = root;
+        IReadOnlyList<ConfigurationField> level = Fields;
+        foreach (string segment in path.Split('.'))
+        {
+            var field = level.FirstOrDefault(f => f.Name == segment);
+            if (field is null || owner is null)
+            {
+                return null;
+            }
+
+            owner = field.GetValue(owner);
+            level = field.Fields;
+        }
+
+        return owner is Enum value ? EnumJsonValue(value) : null;
+    }
+
     private static void CollectChoices(IReadOnlyList<ConfigurationField> fields, string prefix, List<(string, ConfigurationField)> found)
     {
         foreach (var field in fields)

@@ -17,6 +17,7 @@ public sealed class RunLauncher(
     IRunGroupStore groups,
     LiveRunFeed feed,
     ComputeSignal signal,
+    WorkerEnvironmentFactory environment,
     IOptionsMonitor<ComputeOptions> options,
     TimeProvider time,
     ILogger<RunLauncher> logger)
@@ -126,7 +127,33 @@ public sealed class RunLauncher(
             configurationJson = ConfigurationJson.Serialize(preset.Create());
         }
 
-        return catalog.Parse(kindId, configurationJson);
+        var parsed = catalog.Parse(kindId, configurationJson);
+        if (!parsed.IsValid || parsed.Kind is not IChoiceAvailability availability)
+        {
+            return parsed;
+        }
+
+        var unavailable = UnavailableChoices(parsed.Kind, availability, parsed.Configuration!);
+        return unavailable.Count == 0 ? parsed : ConfigurationResult.Invalid([.. unavailable]);
+    }
+
+    /// <summary>Returns an error for every choice in the configuration that this server cannot run, such as a missing dataset.</summary>
+    public IReadOnlyList<FieldError> UnavailableChoices(IExperimentKind kind, IChoiceAvailability availability, object configuration)
+    {
+        var schema = ConfigurationSchema.For(kind.ConfigurationType);
+        var runEnvironment = environment.Create();
+        var errors = new List<FieldError>();
+        foreach (var (path, field) in schema.ChoiceFields())
+        {
+            if (schema.GetChoice(configuration, path) is { } value
+                && availability.UnavailableReason(path, value, runEnvironment) is { } reason)
+            {
+                string label = field.Choices.FirstOrDefault(c => c.Value == value)?.Label ?? value;
+                errors.Add(new FieldError($"configuration.{path}", $"{label} is not available on this server: {reason}"));
+            }
+        }
+
+        return errors;
     }
 
     private static List<GroupMemberPlan> BuildMembers(IExperimentKind kind, object configuration, GroupLaunchRequest request, out List<FieldError> errors)
