@@ -59,14 +59,37 @@ public sealed class ClassifierTrainer : IDisposable
     public void TrainEpoch(TensorImageSet data, Action<TrainingStep> onStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
+        TrainEpoch(data.Images, data.Labels, rows: null, onStep, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one epoch over the <paramref name="rows"/> of <paramref name="images"/> [N, C, H, W] and
+    /// <paramref name="labels"/> [N], or over all N rows when <paramref name="rows"/> is null, in a new random
+    /// order. A row listed twice is trained on twice per epoch, which is how extra copies of an image are
+    /// inserted without copying pixels. <paramref name="objective"/> maps each batch's mean cross-entropy
+    /// (a scalar tensor) to the value the optimiser minimises; null minimises the cross-entropy itself.
+    /// <see cref="TrainingStep.Loss"/> always reports the cross-entropy. Checks
+    /// <paramref name="cancellationToken"/> before every batch.
+    /// </summary>
+    public void TrainEpoch(
+        Tensor images,
+        Tensor labels,
+        IReadOnlyList<long>? rows,
+        Action<TrainingStep> onStep,
+        CancellationToken cancellationToken,
+        Func<Tensor, Tensor>? objective = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(onStep);
-        if (data.Count != _trainingImages)
+        long count = rows?.Count ?? images.shape[0];
+        if (count != _trainingImages)
         {
-            throw new ArgumentException($"The trainer was set up for {_trainingImages} images per epoch; got {data.Count}.", nameof(data));
+            throw new ArgumentException($"The trainer was set up for {_trainingImages} images per epoch; got {count}.", nameof(rows));
         }
 
         _model.train();
-        using var order = torch.tensor(NextPermutation(), device: _device);
+        using var order = torch.tensor(NextPermutation(rows), device: _device);
         for (int batch = 0; batch < StepsPerEpoch; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +99,7 @@ public sealed class ClassifierTrainer : IDisposable
             double rate = LearningRates.At(_settings.Schedule, _settings.LearningRate, Step, TotalSteps);
             SetLearningRate(rate);
 
-            float loss = TrainBatch(data, order, start, length);
+            float loss = TrainBatch(images, labels, order, start, length, objective);
 
             Step++;
             onStep(new TrainingStep(Step, EpochsDone + (batch + 1.0) / StepsPerEpoch, loss, rate));
@@ -87,18 +110,19 @@ public sealed class ClassifierTrainer : IDisposable
 
     public void Dispose() => _optimizer.Dispose();
 
-    private float TrainBatch(TensorImageSet data, Tensor order, int start, int length)
+    private float TrainBatch(Tensor images, Tensor labels, Tensor order, int start, int length, Func<Tensor, Tensor>? objective)
     {
         using var scope = torch.NewDisposeScope();
 
         var batchIndices = order.narrow(0, start, length);
-        var images = data.Images.index_select(0, batchIndices);
-        var labels = data.Labels.index_select(0, batchIndices);
+        var batchImages = images.index_select(0, batchIndices);
+        var batchLabels = labels.index_select(0, batchIndices);
 
         _optimizer.zero_grad();
-        var logits = _model.call(images);
-        var loss = functional.cross_entropy(logits, labels);
-        loss.backward();
+        var logits = _model.call(batchImages);
+        var loss = functional.cross_entropy(logits, batchLabels);
+        var minimised = objective is null ? loss : objective(loss);
+        minimised.backward();
         _optimizer.step();
 
         return loss.item<float>();
@@ -112,12 +136,12 @@ public sealed class ClassifierTrainer : IDisposable
         }
     }
 
-    private long[] NextPermutation()
+    private long[] NextPermutation(IReadOnlyList<long>? rows)
     {
         var order = new long[_trainingImages];
         for (int i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            order[i] = rows is null ? i : rows[i];
         }
 
         _shuffle.Shuffle(order);
