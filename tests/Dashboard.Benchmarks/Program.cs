@@ -21,6 +21,8 @@ const string Usage = """
       --data FOLDER   Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist)
     """;
 
+if (args.Length > 0 && args[0] == ModelSpeedBenchmark.Command) return ModelSpeedBenchmark.Run(args[1..]);
+
 if (args.Length == 0 || args[0] != "epoch")
 {
     Console.Error.WriteLine(Usage);
