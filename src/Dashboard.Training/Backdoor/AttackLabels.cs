@@ -1,8 +1,8 @@
 namespace Dashboard.Training.Backdoor;
 
 /// <summary>
-/// Names attacks in metric names and summaries: the attack type in snake case ("patch", "blend_random"),
-/// with "#2", "#3" … appended to the second and later attacks of the same type.
+/// Names attacks in metric names and summaries: the attack type in snake case ("patch", "blend_random",
+/// "wanet", "bad_nets"), with "#2", "#3" … appended to the second and later attacks of the same type.
 /// </summary>
 public static class AttackLabels
 {
@@ -26,7 +26,14 @@ public static class AttackLabels
     public static string SnakeCase(AttackType type) => type switch
     {
         AttackType.Patch => "patch",
+        AttackType.SinglePixel => "single_pixel",
         AttackType.BlendRandom => "blend_random",
+        AttackType.BlendCheckerboard => "blend_checkerboard",
+        AttackType.Sinusoid => "sinusoid",
+        AttackType.Frequency => "frequency",
+        AttackType.Narcissus => "narcissus",
+        AttackType.WaNet => "wanet",
+        AttackType.BadNets => "bad_nets",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown attack type."),
     };
 }

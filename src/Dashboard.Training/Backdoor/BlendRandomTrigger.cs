@@ -1,3 +1,4 @@
+using Dashboard.Training.Backdoor.Triggers;
 using Dashboard.Training.Data;
 
 namespace Dashboard.Training.Backdoor;
@@ -8,7 +9,7 @@ namespace Dashboard.Training.Backdoor;
 /// [0, 1). Each instance has its own pattern, so training and test poisons of a run must share the instance
 /// or its seed.
 /// </summary>
-public sealed class BlendRandomTrigger : ITrigger
+public sealed class BlendRandomTrigger : IScalableTrigger
 {
     private readonly float[] _pattern;
 
@@ -43,19 +44,10 @@ public sealed class BlendRandomTrigger : ITrigger
 
     public ReadOnlySpan<float> Pattern => _pattern;
 
-    public void Apply(Span<float> image)
-    {
-        if (image.Length != _pattern.Length)
-        {
-            throw new ArgumentException($"Expected a {Shape} image of {_pattern.Length} values; got {image.Length}.", nameof(image));
-        }
+    public void Apply(Span<float> image) => BlendTrigger.Blend(image, _pattern, Alpha, Shape);
 
-        float keep = 1f - Alpha;
-        for (int i = 0; i < image.Length; i++)
-        {
-            image[i] = Math.Clamp(keep * image[i] + Alpha * _pattern[i], 0f, 1f);
-        }
-    }
+    /// <summary>Returns the trigger with the same pattern and α multiplied by <paramref name="factor"/>, capped at 1.</summary>
+    public ITrigger Scale(double factor) => new BlendRandomTrigger(Shape, BlendTrigger.ScaledAlpha(Alpha, factor), _pattern);
 
     private static float[] DrawPattern(ImageShape shape, int seed)
     {
