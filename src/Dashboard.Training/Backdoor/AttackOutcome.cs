@@ -10,6 +10,12 @@ namespace Dashboard.Training.Backdoor;
 /// <param name="ImageCount">Number of images counted; both shares are 0 when it is 0.</param>
 public sealed record AttackOutcome(double AttackSuccessRate, double RobustAccuracy, int ImageCount)
 {
+    /// <summary>
+    /// Attack success rate with the trigger at twice its blend weight, for blend attacks (blend random, blend
+    /// checkerboard, sinusoid); null for other attacks.
+    /// </summary>
+    public double? BoostedAttackSuccessRate { get; init; }
+
     /// <param name="predictions">Predicted class of each triggered test image.</param>
     /// <param name="trueLabels">True class of each image before the trigger, in the same order.</param>
     public static AttackOutcome Measure(ReadOnlySpan<long> predictions, ReadOnlySpan<int> trueLabels, int targetClass)

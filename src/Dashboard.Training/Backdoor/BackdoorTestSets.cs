@@ -1,3 +1,4 @@
+using Dashboard.Training.Backdoor.Triggers;
 using Dashboard.Training.Classification;
 using Dashboard.Training.Data;
 using TorchSharp;
@@ -7,8 +8,9 @@ using static TorchSharp.torch.nn;
 namespace Dashboard.Training.Backdoor;
 
 /// <summary>
-/// The clean test split and, for each attack, its triggered non-target test images, all on the training
-/// device, together with the true labels for scoring. Owns the tensors.
+/// The clean test split and, for each attack, its triggered non-target test images (and for blend attacks
+/// the same images with the boosted trigger), all on the training device, together with the true labels for
+/// scoring. Triggers are stamped once, when the sets are built. Owns the tensors.
 /// </summary>
 public sealed class BackdoorTestSets : IDisposable
 {
@@ -17,13 +19,18 @@ public sealed class BackdoorTestSets : IDisposable
 
     private readonly TensorImageSet _clean;
     private readonly int[] _cleanLabels;
-    private readonly List<(AttackPoisons Attack, TensorImageSet Images, int[] Labels)> _triggered = [];
+    private readonly List<TriggeredSet> _triggered = [];
 
-    public BackdoorTestSets(ImageSet test, IReadOnlyList<AttackPoisons> plan, IReadOnlyList<ITrigger> triggers, Device device)
+    /// <param name="triggers">Triggers of each attack, in plan order; each attack's test trigger is stamped.</param>
+    public BackdoorTestSets(ImageSet test, IReadOnlyList<AttackPoisons> plan, IReadOnlyList<AttackTriggers> triggers, Device device)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(triggers);
+        if (plan.Count != triggers.Count)
+        {
+            throw new ArgumentException($"Got {triggers.Count} triggers for {plan.Count} attacks.", nameof(triggers));
+        }
 
         _clean = new TensorImageSet(test, device);
         _cleanLabels = test.Labels;
@@ -31,8 +38,15 @@ public sealed class BackdoorTestSets : IDisposable
         {
             for (int a = 0; a < plan.Count; a++)
             {
-                var triggered = Poisoning.TriggerTestSet(test, plan[a].TargetClass, triggers[a]);
-                _triggered.Add((plan[a], new TensorImageSet(triggered, device), triggered.Labels));
+                var triggered = Poisoning.TriggerTestSet(test, plan[a].TargetClass, triggers[a].Test);
+                var boosted = triggers[a].Boosted is { } boostedTrigger
+                    ? Poisoning.TriggerTestSet(test, plan[a].TargetClass, boostedTrigger)
+                    : null;
+                _triggered.Add(new TriggeredSet(
+                    plan[a],
+                    new TensorImageSet(triggered, device),
+                    triggered.Labels,
+                    boosted is null ? null : new TensorImageSet(boosted, device)));
             }
         }
         catch
@@ -40,6 +54,12 @@ public sealed class BackdoorTestSets : IDisposable
             Dispose();
             throw;
         }
+    }
+
+    /// <summary>Stamps each attack's trigger unchanged on the test images, with no boosted sets.</summary>
+    public BackdoorTestSets(ImageSet test, IReadOnlyList<AttackPoisons> plan, IReadOnlyList<ITrigger> triggers, Device device)
+        : this(test, plan, [.. (triggers ?? throw new ArgumentNullException(nameof(triggers))).Select(t => new AttackTriggers(t, t, null))], device)
+    {
     }
 
     /// <summary>Number of triggered test images of each attack, in plan order.</summary>
@@ -51,10 +71,20 @@ public sealed class BackdoorTestSets : IDisposable
         double cleanAccuracy = ClassifierEvaluator.Accuracy(cleanPredictions, _cleanLabels);
 
         var outcomes = new List<AttackOutcome>(_triggered.Count);
-        foreach (var (attack, images, labels) in _triggered)
+        foreach (var set in _triggered)
         {
-            var predictions = ClassifierEvaluator.Predict(model, images.Images, EvaluationBatchSize, cancellationToken);
-            outcomes.Add(AttackOutcome.Measure(predictions, labels, attack.TargetClass));
+            var predictions = ClassifierEvaluator.Predict(model, set.Images.Images, EvaluationBatchSize, cancellationToken);
+            var outcome = AttackOutcome.Measure(predictions, set.Labels, set.Attack.TargetClass);
+            if (set.Boosted is { } boosted)
+            {
+                var boostedPredictions = ClassifierEvaluator.Predict(model, boosted.Images, EvaluationBatchSize, cancellationToken);
+                outcome = outcome with
+                {
+                    BoostedAttackSuccessRate = AttackOutcome.Measure(boostedPredictions, set.Labels, set.Attack.TargetClass).AttackSuccessRate,
+                };
+            }
+
+            outcomes.Add(outcome);
         }
 
         return new BackdoorEvaluation(cleanAccuracy, outcomes);
@@ -63,9 +93,12 @@ public sealed class BackdoorTestSets : IDisposable
     public void Dispose()
     {
         _clean.Dispose();
-        foreach (var (_, images, _) in _triggered)
+        foreach (var set in _triggered)
         {
-            images.Dispose();
+            set.Images.Dispose();
+            set.Boosted?.Dispose();
         }
     }
+
+    private sealed record TriggeredSet(AttackPoisons Attack, TensorImageSet Images, int[] Labels, TensorImageSet? Boosted);
 }
