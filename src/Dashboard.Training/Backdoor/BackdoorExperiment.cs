@@ -1,6 +1,7 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Runs;
+using Dashboard.Training.Defences;
 
 namespace Dashboard.Training.Backdoor;
 
@@ -24,7 +25,10 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
         + "target class and relabels them to that class; no image is poisoned twice. A small CNN is trained on the "
         + "poisoned set, and after every epoch the run measures clean test accuracy and, for each attack, the attack "
         + "success rate (ASR: share of triggered non-target test images predicted as the target) and robust accuracy "
-        + "(the same images scored against their true class). The headline is the average ASR.";
+        + "(the same images scored against their true class). The headline is the average ASR. A defence can clean the "
+        + "training set first: BaDLoss (loss trajectories against known-clean probes, the paper's defence), Spectral "
+        + "Signatures, Activation Clustering or Anti-Backdoor Learning; the run then also reports how well the defence "
+        + "found the poisons (ROC AUC, precision and recall) and the undefended model's results where the defence trains one.";
 
     public override string HeadlineMeasure => BackdoorSummary.AverageAsrKey;
 
@@ -76,6 +80,21 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
             MeasureFormat.Percent),
     ];
 
+    /// <summary>Measures a study group compares, for example one run per defence.</summary>
+    public override IReadOnlyList<string> ComparisonMeasures { get; } =
+    [
+        BackdoorSummary.AverageAsrKey,
+        BackdoorSummary.CleanAccuracyKey,
+        "asr/*",
+        DefenceSummary.AucKey,
+        DefenceSummary.PrecisionKey,
+        DefenceSummary.RecallKey,
+        DefenceSummary.BeforeAverageAsrKey,
+    ];
+
+    /// <summary>A study group compares defences unless the user picks another choice field.</summary>
+    public override string? DefaultGroupField => "defence.kind";
+
     public override BackdoorConfiguration CreateDefault() => BackdoorPresets.Reference();
 
     /// <exception cref="RunFailedException">Data is missing or invalid, or the device is unavailable.</exception>
@@ -83,5 +102,5 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
         new BackdoorRun(configuration, context).Execute();
 
     protected override IEnumerable<FieldError> ValidateRules(BackdoorConfiguration configuration) =>
-        BackdoorRules.Validate(configuration);
+        BackdoorRules.Validate(configuration).Concat(DefenceRules.Validate(configuration));
 }

@@ -3,16 +3,24 @@ using System.Globalization;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Runs;
 using Dashboard.Training.Classification;
+using Dashboard.Training.Defences;
+using Dashboard.Training.Defences.ActivationClustering;
+using Dashboard.Training.Defences.AntiBackdoorLearning;
+using Dashboard.Training.Defences.Artifacts;
+using Dashboard.Training.Defences.BadLoss;
+using Dashboard.Training.Defences.SpectralSignatures;
 using Dashboard.Training.Models;
 using Dashboard.Training.Torch;
 using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Dashboard.Training.Backdoor;
 
 /// <summary>
-/// One multi-attack backdoor run: poison, train, and after every epoch measure clean accuracy and each
-/// attack's success rate and robust accuracy. Runs synchronously on the calling thread, which must not
-/// change while it runs because TorchSharp's dispose scopes are thread-local.
+/// One multi-attack backdoor run: poison, optionally apply a defence, train the final model, and after every
+/// epoch measure clean accuracy and each attack's success rate and robust accuracy. Runs synchronously on the
+/// calling thread, which must not change while it runs because TorchSharp's dispose scopes are thread-local.
 /// </summary>
 public sealed class BackdoorRun
 {
@@ -30,6 +38,8 @@ public sealed class BackdoorRun
         _context = context;
     }
 
+    private DefenceKind Defence => _configuration.Defence?.Kind ?? DefenceKind.None;
+
     public RunSummary Execute()
     {
         var cancellationToken = _context.CancellationToken;
@@ -43,10 +53,133 @@ public sealed class BackdoorRun
         using var data = BackdoorData.Prepare(_configuration, _context, device);
         cancellationToken.ThrowIfCancellationRequested();
 
+        return Defence == DefenceKind.None ? ExecuteUndefended(data, device) : ExecuteDefended(data, device);
+    }
+
+    private RunSummary ExecuteUndefended(BackdoorData data, Device device)
+    {
+        var progress = new RunProgress(_context, _configuration.Epochs);
+        using var model = CreateModel(data, device);
+        var final = TrainFinal(data, model, rows: null, device, "epoch", progress, epochOffset: 0);
+
+        _context.Log("Training finished.");
+        return BackdoorSummary.Create(data.Plan, final.Evaluation, final.MeanEpochSeconds);
+    }
+
+    private RunSummary ExecuteDefended(BackdoorData data, Device device)
+    {
+        var rows = TrainingRows.Build(_configuration, data, _context);
+        var settings = _configuration.Defence;
+        int defenceEpochs = Defence switch
+        {
+            DefenceKind.BadLoss => settings.TrajectoryEpochs,
+            DefenceKind.AntiBackdoorLearning => settings.AblIsolationEpochs + settings.AblUnlearningEpochs,
+            _ => _configuration.Epochs,
+        };
+        var progress = new RunProgress(_context, defenceEpochs + _configuration.Epochs);
+        var environment = new DefenceEnvironment(_configuration, _context, device, data, rows, progress);
+        _context.Log($"Defence: {Defence}.");
+
+        var (outcome, final, defenceSeconds) = Defence == DefenceKind.AntiBackdoorLearning
+            ? ExecuteAntiBackdoorLearning(environment)
+            : ExecuteRemoval(environment);
+
+        DefenceArtifacts.Save(_context, Defence, outcome.Detection, rows, data);
+        _context.Log("Training finished.");
+
+        var summary = BackdoorSummary.Create(data.Plan, final.Evaluation, final.MeanEpochSeconds);
+        summary.Measures.AddRange(DefenceSummary.Measures(outcome, data.Plan, rows, defenceSeconds));
+        return summary;
+    }
+
+    /// <summary>Runs a detection defence, then retrains a fresh model from scratch on the examples it kept.</summary>
+    private (DefenceOutcome Outcome, FinalTraining Final, double DefenceSeconds) ExecuteRemoval(DefenceEnvironment environment)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var outcome = Defence switch
+        {
+            DefenceKind.BadLoss => BadLossDefence.Run(environment),
+            DefenceKind.SpectralSignatures => SpectralSignaturesDefence.Run(environment),
+            DefenceKind.ActivationClustering => ActivationClusteringDefence.Run(environment),
+            _ => throw new InvalidOperationException($"{Defence} is not a removal defence."),
+        };
+        double defenceSeconds = stopwatch.Elapsed.TotalSeconds;
+
+        long[] kept = outcome.Detection.KeptRows();
+        _context.Log($"Removed {outcome.Detection.RemovedCount} of {environment.Rows.Count} training images; retraining from scratch on {kept.Length}.");
+        using var model = CreateModel(environment.Data, environment.Device);
+        double offset = environment.Progress.TotalEpochs - _configuration.Epochs;
+        var final = TrainFinal(environment.Data, model, kept, environment.Device, "retraining epoch", environment.Progress, offset);
+        return (outcome, final, defenceSeconds);
+    }
+
+    /// <summary>
+    /// Runs Anti-Backdoor Learning on one model: isolation, training on the examples not isolated (reported as the
+    /// final model's <c>train/*</c> and <c>test/*</c>), then unlearning, whose epochs continue the test curves.
+    /// </summary>
+    private (DefenceOutcome Outcome, FinalTraining Final, double DefenceSeconds) ExecuteAntiBackdoorLearning(DefenceEnvironment environment)
+    {
+        var settings = environment.Settings;
+        var data = environment.Data;
+        var stopwatch = Stopwatch.StartNew();
+        using var model = CreateModel(data, environment.Device);
+        var isolation = AntiBackdoorLearningDefence.Isolate(environment, model);
+        double defenceSeconds = stopwatch.Elapsed.TotalSeconds;
+
+        var beforeUnlearning = TrainFinal(
+            data, model, isolation.KeptRows(), environment.Device, "training without isolated examples, epoch", environment.Progress, settings.AblIsolationEpochs);
+
+        var final = beforeUnlearning;
+        var unlearningClock = Stopwatch.StartNew();
+        double progressOffset = settings.AblIsolationEpochs + _configuration.Epochs;
+        AntiBackdoorLearningDefence.Unlearn(
+            environment,
+            model,
+            isolation,
+            stepOffset: beforeUnlearning.Steps,
+            epochOffset: _configuration.Epochs,
+            afterEpoch: (epoch, step) =>
+            {
+                double epochSeconds = unlearningClock.Elapsed.TotalSeconds;
+                var clock = Stopwatch.StartNew();
+                var evaluation = data.Test.Evaluate(model, _context.CancellationToken);
+                string phase = $"unlearning epoch {epoch} of {settings.AblUnlearningEpochs}";
+                ReportEpoch(data, evaluation, step, _configuration.Epochs + epoch, epochSeconds, clock.Elapsed.TotalSeconds, phase);
+                environment.Progress.Report(progressOffset + epoch, $"{phase} evaluated");
+                final = final with { Evaluation = evaluation };
+                unlearningClock.Restart();
+            });
+
+        var outcome = new DefenceOutcome(isolation, beforeUnlearning.Evaluation, AntiBackdoorLearningDefence.BeforeDescription);
+        return (outcome, final, defenceSeconds);
+    }
+
+    private Module<Tensor, Tensor> CreateModel(BackdoorData data, Device device)
+    {
         TorchDevices.Seed(_configuration.Seed, device);
-        using var model = ModelFactory.Create(_configuration, data.Dataset.Shape, data.Dataset.ClassCount);
+        var model = ModelFactory.Create(_configuration, data.Dataset.Shape, data.Dataset.ClassCount);
         model.to(device);
-        using var trainer = new ClassifierTrainer(model, TrainingSettingsOf(_configuration), data.Training.Count, device);
+        return model;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="model"/> for the configuration's epochs on <paramref name="rows"/> of the training
+    /// tensor (null: all), reporting <c>train/*</c> every step and <c>test/*</c> after every epoch.
+    /// </summary>
+    /// <param name="phase">Progress text before " e of n", for example "epoch" or "retraining epoch".</param>
+    /// <param name="epochOffset">Epochs of the whole run done before this phase, for progress.</param>
+    private FinalTraining TrainFinal(
+        BackdoorData data,
+        Module<Tensor, Tensor> model,
+        IReadOnlyList<long>? rows,
+        Device device,
+        string phase,
+        RunProgress progress,
+        double epochOffset)
+    {
+        var cancellationToken = _context.CancellationToken;
+        int count = rows?.Count ?? data.Training.Count;
+        using var trainer = new ClassifierTrainer(model, TrainingSettingsOf(_configuration), count, device);
 
         BackdoorEvaluation? evaluation = null;
         double trainingSeconds = 0;
@@ -54,8 +187,8 @@ public sealed class BackdoorRun
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var stopwatch = Stopwatch.StartNew();
-            string phase = $"epoch {epoch} of {epochs}";
-            trainer.TrainEpoch(data.Training, step => OnStep(step, trainer, phase), cancellationToken);
+            string label = $"{phase} {epoch} of {epochs}";
+            trainer.TrainEpoch(data.Training.Images, data.Training.Labels, rows, step => OnStep(step, trainer, label, progress, epochOffset), cancellationToken);
             double epochSeconds = stopwatch.Elapsed.TotalSeconds;
             trainingSeconds += epochSeconds;
 
@@ -63,12 +196,11 @@ public sealed class BackdoorRun
             evaluation = data.Test.Evaluate(model, cancellationToken);
             double evalSeconds = stopwatch.Elapsed.TotalSeconds;
 
-            ReportEpoch(data, evaluation, trainer.Step, epoch, epochSeconds, evalSeconds);
-            _context.ReportProgress((double)epoch / epochs, $"{phase} evaluated");
+            ReportEpoch(data, evaluation, trainer.Step, epoch, epochSeconds, evalSeconds, label);
+            progress.Report(epochOffset + epoch, $"{label} evaluated");
         }
 
-        _context.Log("Training finished.");
-        return BackdoorSummary.Create(data.Plan, evaluation!, trainingSeconds / epochs);
+        return new FinalTraining(evaluation!, trainingSeconds / epochs, trainer.Step);
     }
 
     private static TrainingSettings TrainingSettingsOf(BackdoorConfiguration configuration) => new(
@@ -81,7 +213,7 @@ public sealed class BackdoorRun
         configuration.BatchSize,
         new RunSeeds(configuration.Seed).Shuffle);
 
-    private void OnStep(TrainingStep step, ClassifierTrainer trainer, string phase)
+    private void OnStep(TrainingStep step, ClassifierTrainer trainer, string phase, RunProgress progress, double epochOffset)
     {
         _context.ReportMetric(BackdoorMetrics.TrainLoss, step.Step, step.EpochPosition, step.Loss);
         _context.ReportMetric(BackdoorMetrics.LearningRate, step.Step, step.EpochPosition, step.LearningRate);
@@ -89,11 +221,11 @@ public sealed class BackdoorRun
         int interval = Math.Max(1, trainer.StepsPerEpoch / ProgressReportsPerEpoch);
         if (step.Step % interval == 0)
         {
-            _context.ReportProgress((double)step.Step / trainer.TotalSteps, phase);
+            progress.Report(epochOffset + step.EpochPosition, phase);
         }
     }
 
-    private void ReportEpoch(BackdoorData data, BackdoorEvaluation evaluation, long step, int epoch, double epochSeconds, double evalSeconds)
+    private void ReportEpoch(BackdoorData data, BackdoorEvaluation evaluation, long step, int epoch, double epochSeconds, double evalSeconds, string phase)
     {
         _context.ReportMetric(BackdoorMetrics.CleanAccuracy, step, epoch, evaluation.CleanAccuracy);
         for (int a = 0; a < data.Plan.Count; a++)
@@ -109,9 +241,13 @@ public sealed class BackdoorRun
 
         string asr = string.Join(", ", data.Plan.Select((p, a) => $"{p.Label} {Percent(evaluation.Attacks[a].AttackSuccessRate)}"));
         _context.Log(
-            $"Epoch {epoch} of {_configuration.Epochs}: clean accuracy {Percent(evaluation.CleanAccuracy)}, ASR {asr}; "
+            $"{char.ToUpperInvariant(phase[0])}{phase[1..]}: clean accuracy {Percent(evaluation.CleanAccuracy)}, ASR {asr}; "
             + $"{epochSeconds:F1} s training, {evalSeconds:F1} s evaluation.");
     }
 
     private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+
+    /// <summary>Results of the final model's training.</summary>
+    /// <param name="Steps">Optimiser steps the final training took.</param>
+    private sealed record FinalTraining(BackdoorEvaluation Evaluation, double MeanEpochSeconds, long Steps);
 }

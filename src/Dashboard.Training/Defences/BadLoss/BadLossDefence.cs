@@ -1,0 +1,133 @@
+using Dashboard.Training.Backdoor;
+using Dashboard.Training.Classification;
+using Dashboard.Training.Defences.Detection;
+
+namespace Dashboard.Training.Defences.BadLoss;
+
+/// <summary>
+/// BaDLoss from "Protecting against simultaneous data poisoning attacks" (Alex, Siddiqui, Sanyal and Krueger,
+/// arXiv 2408.13221). A fresh model trains on the poisoned set with extra copies of known-clean probes. After
+/// every epoch it records each example's cross-entropy (eval mode, clamped at 100). Epochs with a loss spike
+/// are dropped, each example is scored by the mean distance of its loss trajectory to its k nearest clean-probe
+/// trajectories, and the highest-scored share of the training set is removed. The caller retrains on the rest.
+/// </summary>
+public static class BadLossDefence
+{
+    /// <summary>Upper clamp of every recorded per-example loss.</summary>
+    public const double MaximumLoss = 100;
+
+    public const string ScoreName = "BaDLoss rank score";
+
+    /// <summary>Score name of the older variant, whose raw score is the backdoor-probe share of the 2-class kNN.</summary>
+    public const string TwoClassScoreName = "BaDLoss rank score (2-class kNN backdoor-probe share)";
+
+    public static DefenceOutcome Run(DefenceEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var settings = environment.Settings;
+        var rows = environment.Rows;
+        var context = environment.Context;
+        var seeds = new DefenceSeeds(environment.Configuration.Seed);
+
+        int[] unpoisoned = rows.Unpoisoned();
+        int[] cleanProbes = ProbeDraw.Draw(unpoisoned, settings.ProbeCount, seeds.CleanProbes, "clean probes");
+        int[] backdoorSources = settings.BackdoorProbes ? DrawBackdoorSources(settings, rows, unpoisoned, cleanProbes, seeds) : [];
+
+        using var probeSet = settings.BackdoorProbes
+            ? ProbeSet.WithBackdoorProbes(environment.Data.Training, backdoorSources, settings.BackdoorProbeLabel)
+            : ProbeSet.WithoutBackdoorProbes(environment.Data.Training);
+        int[] backdoorProbeRows = [.. Enumerable.Range(probeSet.TrainingCount, probeSet.BackdoorProbeCount)];
+        context.Log(
+            $"BaDLoss: training a trajectory model for {settings.TrajectoryEpochs} epochs on {rows.Count} training images, "
+            + $"{cleanProbes.Length} clean probe copies and {backdoorProbeRows.Length} backdoor probes.");
+
+        var groups = new LossGroups(rows, cleanProbes, backdoorProbeRows);
+        var trajectories = new LossTrajectories(probeSet.RowCount);
+        BackdoorEvaluation before;
+        using (var model = DefenceTraining.CreateModel(environment))
+        {
+            DefenceTraining.Train(
+                environment,
+                model,
+                probeSet.Images,
+                probeSet.Labels,
+                TrainingRowsWithCopies(probeSet.RowCount, cleanProbes),
+                settings.TrajectoryEpochs,
+                seeds.Shuffle,
+                "trajectory",
+                epochOffset: 0,
+                afterEpoch: (epoch, step) =>
+                {
+                    float[] losses = ExampleLosses.Compute(
+                        model, probeSet.Images, probeSet.Labels, rows: null, BackdoorTestSets.EvaluationBatchSize, MaximumLoss, environment.CancellationToken);
+                    trajectories.Add(losses);
+                    groups.Report(context, losses, step, epoch);
+                });
+            before = DefenceTraining.Evaluate(environment, model, "BaDLoss trajectory model");
+        }
+
+        environment.Progress.Report(settings.TrajectoryEpochs, "scoring");
+        double[] scores = Score(environment, trajectories, cleanProbes, backdoorProbeRows);
+        bool[] removed = RemoveTop(scores, settings.RemovalFraction);
+        return new DefenceOutcome(
+            new DetectionResult(settings.BackdoorProbes ? TwoClassScoreName : ScoreName, scores, removed),
+            before,
+            $"BaDLoss trajectory model ({settings.TrajectoryEpochs} epochs with probes)");
+    }
+
+    /// <summary>Returns every row once plus each clean probe's row a second time: the probes' extra copies.</summary>
+    private static long[] TrainingRowsWithCopies(int rowCount, int[] cleanProbes)
+    {
+        var epochRows = new long[rowCount + cleanProbes.Length];
+        for (int row = 0; row < rowCount; row++)
+        {
+            epochRows[row] = row;
+        }
+
+        for (int p = 0; p < cleanProbes.Length; p++)
+        {
+            epochRows[rowCount + p] = cleanProbes[p];
+        }
+
+        return epochRows;
+    }
+
+    private static int[] DrawBackdoorSources(DefenceSettings settings, TrainingRows rows, int[] unpoisoned, int[] cleanProbes, DefenceSeeds seeds)
+    {
+        var excluded = new HashSet<int>(cleanProbes);
+        int[] candidates = [.. unpoisoned.Where(row => !excluded.Contains(row) && rows.GivenLabel[row] != settings.BackdoorProbeLabel)];
+        return ProbeDraw.Draw(candidates, settings.BackdoorProbeCount, seeds.BackdoorProbes, $"backdoor probes outside class {settings.BackdoorProbeLabel}");
+    }
+
+    private static double[] Score(DefenceEnvironment environment, LossTrajectories trajectories, int[] cleanProbes, int[] backdoorProbeRows)
+    {
+        var settings = environment.Settings;
+        int[] kept = LossSpikeFilter.KeptEpochs(trajectories.EpochMeans(), settings.SpikeFactor, settings.SpikeWindow);
+        int dropped = trajectories.EpochCount - kept.Length;
+        environment.Context.Log(
+            $"BaDLoss: kept {kept.Length} of {trajectories.EpochCount} trajectory epochs"
+            + (dropped == 0 ? "; no loss spike." : $"; dropped epochs {string.Join(", ", Enumerable.Range(1, trajectories.EpochCount).Except(kept.Select(e => e + 1)))} as loss spikes."));
+
+        int[] examples = [.. Enumerable.Range(0, environment.Rows.Count)];
+        float[] exampleMatrix = trajectories.Rows(examples, kept);
+        float[] cleanMatrix = trajectories.Rows(cleanProbes, kept);
+        double[] raw = settings.BackdoorProbes
+            ? TrajectoryScorer.BackdoorNeighbourShare(exampleMatrix, cleanMatrix, trajectories.Rows(backdoorProbeRows, kept), kept.Length, settings.TwoClassNearestProbes)
+            : TrajectoryScorer.MeanDistanceToNearestProbes(exampleMatrix, cleanMatrix, kept.Length, settings.NearestProbes);
+        return TrajectoryScorer.RankScores(raw);
+    }
+
+    /// <summary>Removes round(fraction × N) rows with the highest scores; equal scores go in row order.</summary>
+    internal static bool[] RemoveTop(double[] scores, double fraction)
+    {
+        int count = (int)Math.Round(fraction * scores.Length, MidpointRounding.AwayFromZero);
+        var removed = new bool[scores.Length];
+        foreach (int row in Ranks.Top(scores, count))
+        {
+            removed[row] = true;
+        }
+
+        return removed;
+    }
+}
