@@ -32,31 +32,42 @@ public static class BackdoorRules
             yield break;
         }
 
-        foreach (var error in ValidateAttacks(attacks, Math.Min(subset, dataset.TrainingImages), dataset))
+        foreach (var error in ValidateAttacks(attacks, Math.Min(subset, dataset.TrainingImages), dataset, configuration.Seed))
         {
             yield return error;
         }
     }
 
-    private static IEnumerable<FieldError> ValidateAttacks(List<AttackSettings> attacks, int subset, DatasetInfo dataset)
+    private static IEnumerable<FieldError> ValidateAttacks(List<AttackSettings> attacks, int subset, DatasetInfo dataset, int seed)
     {
-        // With balanced classes, (classes - 1) / classes of the subset lies outside an attack's target class.
-        // The sum of all attacks gets the same bound because no image is poisoned twice.
-        int nonTargetShare = (int)((long)subset * (dataset.ClassCount - 1) / dataset.ClassCount);
+        // With balanced classes, 1 / classes of the subset lies inside an attack's target class and the rest
+        // outside it. The sum of all attacks gets the outside bound because no image is used twice.
+        int classCount = dataset.ClassCount;
+        int nonTargetShare = (int)((long)subset * (classCount - 1) / classCount);
+        int targetShare = subset / classCount;
+        var present = attacks.Select((attack, index) => (Attack: attack, Index: index)).Where(a => a.Attack is not null).ToList();
+        var targets = PoisonPlanner.ResolveTargets([.. present.Select(a => a.Attack)], classCount, seed);
+        var cleanLabelPoisons = new Dictionary<int, long>();
         long total = 0;
-        for (int i = 0; i < attacks.Count; i++)
+        for (int p = 0; p < present.Count; p++)
         {
-            if (attacks[i] is not { } attack)
+            var (attack, i) = present[p];
+            string path = $"attacks[{i}]";
+            if (!attack.DrawTargetClass && attack.TargetClass >= classCount && attack.TargetClass <= AttackSettings.MaximumTargetClass)
+            {
+                yield return new FieldError(
+                    $"{path}.targetClass",
+                    $"Target class must be between 0 and {classCount - 1} because {dataset.DisplayName} has {classCount} classes; got {attack.TargetClass}.");
+            }
+
+            if (!Enum.IsDefined(attack.Type))
             {
                 continue;
             }
 
-            string path = $"attacks[{i}]";
-            if (attack.TargetClass >= dataset.ClassCount && attack.TargetClass <= AttackSettings.MaximumTargetClass)
+            foreach (var error in ValidateTrigger(attack, path, dataset))
             {
-                yield return new FieldError(
-                    $"{path}.targetClass",
-                    $"Target class must be between 0 and {dataset.ClassCount - 1} because {dataset.DisplayName} has {dataset.ClassCount} classes; got {attack.TargetClass}.");
+                yield return error;
             }
 
             if (!(attack.PoisonRatio > 0 && attack.PoisonRatio <= 1))
@@ -64,27 +75,78 @@ public static class BackdoorRules
                 continue;
             }
 
-            int count = PoisonPlanner.PoisonCount(attack.PoisonRatio, subset);
-            total += count;
+            bool cleanLabel = attack.Type.IsCleanLabel();
+            int count = PoisonPlanner.PoisonCount(attack.PoisonRatio, cleanLabel ? targetShare : subset);
+            int noise = attack.CrossRatio is >= 0 and <= 10 ? PoisonPlanner.NoiseCount(attack, count) : 0;
+            total += count + noise;
+            if (cleanLabel)
+            {
+                cleanLabelPoisons[targets[p]] = cleanLabelPoisons.GetValueOrDefault(targets[p]) + count;
+            }
+
             if (count < 1)
             {
+                string pool = cleanLabel
+                    ? $"the about {Count(targetShare)} target-class images of a {Count(subset)}-image training subset"
+                    : $"a {Count(subset)}-image training subset";
+                int poolSize = cleanLabel ? Math.Max(targetShare, 1) : subset;
                 yield return new FieldError(
                     $"{path}.poisonRatio",
-                    $"Poison ratio {Number(attack.PoisonRatio)} of a {Count(subset)}-image training subset rounds to 0 poisoned images; use at least {Number(1.0 / subset)} so that the attack poisons 1 image.");
+                    $"Poison ratio {Number(attack.PoisonRatio)} of {pool} rounds to 0 poisoned images; use at least {Number(1.0 / poolSize)} so that the attack poisons 1 image, or a larger training subset.");
             }
-            else if (count > nonTargetShare)
+            else if (!cleanLabel && count + noise > nonTargetShare)
             {
+                string noiseNote = noise > 0 ? $" plus {Count(noise)} noise-mode images" : string.Empty;
                 yield return new FieldError(
                     $"{path}.poisonRatio",
-                    $"Poison ratio {Number(attack.PoisonRatio)} asks for {Count(count)} images, but only about {Count(nonTargetShare)} of the {Count(subset)} training images are outside the target class ({dataset.ClassCount} balanced classes); use at most {RatioAtMost(nonTargetShare, subset)}.");
+                    $"Poison ratio {Number(attack.PoisonRatio)} asks for {Count(count)} images{noiseNote}, but only about {Count(nonTargetShare)} of the {Count(subset)} training images are outside the target class ({classCount} balanced classes); use at most {RatioAtMost(nonTargetShare, subset)}.");
             }
         }
 
-        if (attacks.Count > 1 && total > nonTargetShare)
+        foreach (var (target, poisons) in cleanLabelPoisons)
+        {
+            if (poisons > targetShare)
+            {
+                yield return new FieldError(
+                    "attacks",
+                    $"The clean-label attacks on class {target} together poison {Count(poisons)} images, but the {Count(subset)}-image training subset has only about {Count(targetShare)} images of that class ({classCount} balanced classes); lower their poison ratios so that they add up to at most 1.");
+            }
+        }
+
+        if (present.Count > 1 && total > nonTargetShare)
         {
             yield return new FieldError(
                 "attacks",
-                $"The attacks together poison {Count(total)} images, but at most {Count(nonTargetShare)} of the {Count(subset)} training images can be poisoned ({dataset.ClassCount} balanced classes, no image poisoned twice); lower the poison ratios so that they add up to at most {RatioAtMost(nonTargetShare, subset)}.");
+                $"The attacks together poison or warp {Count(total)} images, but at most {Count(nonTargetShare)} of the {Count(subset)} training images can be used ({classCount} balanced classes, no image used twice); lower the poison ratios so that they add up to at most {RatioAtMost(nonTargetShare, subset)}.");
+        }
+    }
+
+    private static IEnumerable<FieldError> ValidateTrigger(AttackSettings attack, string path, DatasetInfo dataset)
+    {
+        double maximum = AttackSettings.MaximumStrength(attack.Type);
+        if (attack.Strength > maximum && attack.Strength <= AttackSettings.MaximumFrequencyStrength)
+        {
+            yield return new FieldError(
+                $"{path}.strength",
+                $"Trigger strength of a {AttackLabels.SnakeCase(attack.Type)} attack must be above 0 and at most {Number(maximum)}; got {Number(attack.Strength)}. Only the frequency attack uses the 0-255 scale.");
+        }
+
+        if (attack.Type == AttackType.Frequency && dataset.Shape.Channels is not (1 or 3))
+        {
+            yield return new FieldError(
+                $"{path}.type",
+                $"The frequency trigger needs grey or RGB images, but {dataset.DisplayName} images have {dataset.Shape.Channels} channels; choose another attack type.");
+        }
+
+        if (attack.Type == AttackType.Narcissus && attack.Narcissus is { } narcissus)
+        {
+            int available = (int)((long)dataset.TrainingImages * (dataset.ClassCount - 1) / dataset.ClassCount);
+            if (narcissus.PoodImages > available && narcissus.PoodImages <= 1_000_000)
+            {
+                yield return new FieldError(
+                    $"{path}.narcissus.poodImages",
+                    $"Out-of-distribution images must be at most {Count(available)}, the {dataset.DisplayName} training images outside the target class ({dataset.ClassCount} balanced classes); got {Count(narcissus.PoodImages)}.");
+            }
         }
     }
 

@@ -4,8 +4,10 @@ using Dashboard.Core.Configuration;
 namespace Dashboard.Training.Backdoor;
 
 /// <summary>
-/// The run artifact <c>poisoned-indices.json</c>: for each attack its label, type, target class, poison
-/// ratio, trigger strength and the indices (into the full training split) of the images it poisoned.
+/// The run artifact <c>poisoned-indices.json</c>: for each attack its label, type, target class (drawn or
+/// configured), whether the target was drawn, whether the attack is clean-label, poison ratio, trigger
+/// strength, the indices (into the full training split) of the images it poisoned and, for WaNet, of its
+/// noise-mode images, which keep their labels and are not poisons.
 /// </summary>
 public static class PoisonedIndicesArtifact
 {
@@ -21,7 +23,18 @@ public static class PoisonedIndicesArtifact
             dataset,
             trainingSubsetSize,
             seed,
-            [.. plan.Select(p => new AttackEntry(p.Label, p.Attack.Type, p.TargetClass, p.Attack.PoisonRatio, p.Attack.Strength, p.Indices))]);
+            [
+                .. plan.Select(p => new AttackEntry(
+                    p.Label,
+                    p.Attack.Type,
+                    p.TargetClass,
+                    p.Attack.DrawTargetClass,
+                    p.IsCleanLabel,
+                    p.Attack.PoisonRatio,
+                    p.Attack.Strength,
+                    p.Indices,
+                    p.NoiseIndices)),
+            ]);
         return JsonSerializer.SerializeToUtf8Bytes(document, ConfigurationJson.Options);
     }
 
@@ -31,7 +44,10 @@ public static class PoisonedIndicesArtifact
         string Label,
         AttackType Type,
         int TargetClass,
+        bool TargetDrawn,
+        bool CleanLabel,
         double PoisonRatio,
         double Strength,
-        IReadOnlyList<int> Indices);
+        IReadOnlyList<int> Indices,
+        IReadOnlyList<int> NoiseIndices);
 }

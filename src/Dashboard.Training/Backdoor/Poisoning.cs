@@ -1,3 +1,4 @@
+using Dashboard.Training.Backdoor.Triggers;
 using Dashboard.Training.Data;
 
 namespace Dashboard.Training.Backdoor;
@@ -7,14 +8,18 @@ public static class Poisoning
 {
     /// <summary>
     /// Copies the <paramref name="subset"/> of <paramref name="training"/>, then stamps each attack's trigger on
-    /// its planned images and relabels them to the attack's target class (dirty-label poisoning).
+    /// its planned images. Dirty-label attacks relabel them to the attack's target class; clean-label attacks
+    /// keep the labels. WaNet attacks also warp their noise-mode images with a random perturbed grid and keep
+    /// those labels.
     /// </summary>
-    /// <param name="triggers">One trigger per entry of <paramref name="plan"/>, in the same order.</param>
+    /// <param name="triggers">One training trigger per entry of <paramref name="plan"/>, in the same order.</param>
+    /// <param name="noiseSeed">Seeds the random grids of noise-mode images.</param>
     public static ImageSet PoisonTrainingSubset(
         ImageSet training,
         IReadOnlyList<int> subset,
         IReadOnlyList<AttackPoisons> plan,
-        IReadOnlyList<ITrigger> triggers)
+        IReadOnlyList<ITrigger> triggers,
+        int noiseSeed = 0)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(plan);
@@ -32,18 +37,37 @@ public static class Poisoning
             positionInSubset[subset[i]] = i;
         }
 
+        var noiseRandom = new Random(noiseSeed);
         for (int a = 0; a < plan.Count; a++)
         {
-            foreach (int index in plan[a].Indices)
+            var attack = plan[a];
+            foreach (int index in attack.Indices)
             {
-                int position = positionInSubset[index];
-                if (position < 0)
+                int position = PositionOf(positionInSubset, index, attack);
+                if (attack.IsCleanLabel && poisoned.Labels[position] != attack.TargetClass)
                 {
-                    throw new ArgumentException($"Attack {plan[a].Label} poisons training image {index}, which is not in the subset.", nameof(plan));
+                    throw new ArgumentException(
+                        $"Clean-label attack {attack.Label} poisons training image {index} of class {poisoned.Labels[position]}, not of its target class {attack.TargetClass}.",
+                        nameof(plan));
                 }
 
                 triggers[a].Apply(poisoned.Image(position));
-                poisoned.Labels[position] = plan[a].TargetClass;
+                poisoned.Labels[position] = attack.TargetClass;
+            }
+
+            if (attack.NoiseIndices.Count == 0)
+            {
+                continue;
+            }
+
+            if (triggers[a] is not INoiseModeTrigger noiseTrigger)
+            {
+                throw new ArgumentException($"Attack {attack.Label} has noise-mode images but its trigger has no noise mode.", nameof(triggers));
+            }
+
+            foreach (int index in attack.NoiseIndices)
+            {
+                noiseTrigger.ApplyNoiseMode(poisoned.Image(PositionOf(positionInSubset, index, attack)), noiseRandom);
             }
         }
 
@@ -64,5 +88,16 @@ public static class Poisoning
         var triggered = test.Select(nonTarget);
         trigger.ApplyToAll(triggered);
         return triggered;
+    }
+
+    private static int PositionOf(int[] positionInSubset, int index, AttackPoisons attack)
+    {
+        int position = positionInSubset[index];
+        if (position < 0)
+        {
+            throw new ArgumentException($"Attack {attack.Label} uses training image {index}, which is not in the subset.", "plan");
+        }
+
+        return position;
     }
 }

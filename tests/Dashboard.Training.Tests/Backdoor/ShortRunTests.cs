@@ -148,7 +148,7 @@ public sealed class ShortRunTests(ShortRunFixture run) : IClassFixture<ShortRunF
     {
         string[] expected =
         [
-            "asr/blend_random", "asr/patch", "average_asr", "clean_accuracy", "epoch_seconds",
+            "asr/blend_random", "asr/patch", "asr_boosted/blend_random", "average_asr", "clean_accuracy", "epoch_seconds",
             "poisoned/blend_random", "poisoned/patch", "robust_accuracy/blend_random", "robust_accuracy/patch",
             "target/blend_random", "target/patch",
         ];
