@@ -8,10 +8,12 @@ using Dashboard.Training.Data;
 const string Usage = """
     Usage: dotnet run -c Release --project tests/Dashboard.Benchmarks -- epoch [options]
 
-    Trains the default backdoor configuration (patch + blend random on Fashion-MNIST) and prints per-epoch
-    training and evaluation seconds, resident memory, clean accuracy and ASR per attack.
+    Trains a backdoor configuration (by default patch + blend random on Fashion-MNIST) and prints per-epoch
+    training and evaluation seconds, resident memory, clean accuracy and ASR per attack, then the summary.
 
     Options:
+      --preset ID     start from the preset with this id, such as paper-all-attacks (default: reference);
+                      the other options then change it
       --epochs N      epochs to train (default: the configuration's default)
       --subset N      training images (default: all 60,000)
       --width N       model width, the first convolution's channels
@@ -30,6 +32,20 @@ if (args.Length == 0 || args[0] != "epoch")
 }
 
 var configuration = new BackdoorConfiguration();
+int presetOption = Array.IndexOf(args, "--preset");
+if (presetOption > 0 && presetOption + 1 < args.Length)
+{
+    string id = args[presetOption + 1];
+    var preset = BackdoorPresets.All.FirstOrDefault(p => p.Id == id);
+    if (preset is null)
+    {
+        Console.Error.WriteLine($"Unknown preset '{id}'; known presets: {string.Join(", ", BackdoorPresets.All.Select(p => p.Id))}.");
+        return 2;
+    }
+
+    configuration = (BackdoorConfiguration)preset.Create();
+}
+
 int threads = 0;
 string folder = FashionMnist.DebianPackageFolder;
 for (int i = 1; i < args.Length; i++)
@@ -50,6 +66,7 @@ for (int i = 1; i < args.Length; i++)
         case "--threads": threads = ParseCount(value, option); break;
         case "--seed": configuration.Seed = ParseCount(value, option); break;
         case "--data": folder = value; break;
+        case "--preset": break;
         case "--ratio":
             double ratio = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
             configuration.Attacks.ForEach(attack => attack.PoisonRatio = ratio);
