@@ -24,6 +24,7 @@ const string Usage = """
     """;
 
 if (args.Length > 0 && args[0] == ModelSpeedBenchmark.Command) return ModelSpeedBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == DefenceBenchmark.Command) return DefenceBenchmark.Run(args[1..]);
 
 if (args.Length == 0 || args[0] != "epoch")
 {
