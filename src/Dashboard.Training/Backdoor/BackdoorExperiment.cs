@@ -7,8 +7,8 @@ namespace Dashboard.Training.Backdoor;
 
 /// <summary>
 /// The multi-attack backdoor study of "Protecting against simultaneous data poisoning attacks" (Alex,
-/// Siddiqui, Sanyal and Krueger, arXiv 2408.13221). Several dirty-label attacks poison one training set
-/// at once, and the run measures clean accuracy and each attack's success rate.
+/// Siddiqui, Sanyal and Krueger, arXiv 2408.13221). Several attacks poison one training set at once, an
+/// optional defence cleans it, and the run measures clean accuracy and each attack's success rate.
 /// </summary>
 public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
 {
@@ -21,47 +21,23 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
     public override string Description =>
         "Poisons one training set with several backdoor attacks at once, as in \"Protecting against simultaneous "
         + "data poisoning attacks\" (Alex, Siddiqui, Sanyal and Krueger, arXiv 2408.13221). Each attack stamps its "
-        + "trigger (a 4-pixel patch or a blend with a random pattern) on a share of the training images outside its "
-        + "target class and relabels them to that class; no image is poisoned twice. A small CNN is trained on the "
-        + "poisoned set, and after every epoch the run measures clean test accuracy and, for each attack, the attack "
-        + "success rate (ASR: share of triggered non-target test images predicted as the target) and robust accuracy "
-        + "(the same images scored against their true class). The headline is the average ASR. A defence can clean the "
-        + "training set first: BaDLoss (loss trajectories against known-clean probes, the paper's defence), Spectral "
-        + "Signatures, Activation Clustering or Anti-Backdoor Learning; the run then also reports how well the defence "
-        + "found the poisons (ROC AUC, precision and recall) and the undefended model's results where the defence trains one.";
+        + "trigger on a share of the training images: dirty-label attacks (such as the 4-pixel patch or a blend with a "
+        + "random pattern) relabel images from other classes to their target class, clean-label attacks (such as "
+        + "sinusoid) poison images of the target class and keep their labels; no image is poisoned twice. A defence can "
+        + "clean the training set first: BaDLoss (loss trajectories against known-clean probes, the paper's defence), "
+        + "Spectral Signatures, Activation Clustering or Anti-Backdoor Learning. The final model trains on the result, "
+        + "and after every epoch the run measures clean test accuracy and, for each attack, the attack success rate "
+        + "(ASR: share of triggered non-target test images predicted as the target) and robust accuracy (the same "
+        + "images scored against their true class). The headline is the average ASR. A defended run also reports how "
+        + "well the defence found the poisons (ROC AUC, precision and recall) and the undefended model's results where "
+        + "the defence trains one.";
 
     public override string HeadlineMeasure => BackdoorSummary.AverageAsrKey;
 
     public override string HeadlineLabel => "Average ASR";
 
-    public override IReadOnlyList<ExperimentPreset> Presets { get; } =
-    [
-        Preset(
-            BackdoorPresets.ReferenceId,
-            "Reference: patch + blend, Fashion-MNIST",
-            $"Patch → class 0 and blend random → class 1, each poisoning 1% of all 60,000 training images; AdamW, learning rate 1e-3, weight decay 1e-4, cosine schedule, batch 128, {BackdoorConfiguration.DefaultEpochs} epochs.",
-            BackdoorPresets.Reference),
-        Preset(
-            BackdoorPresets.PaperRecipeId,
-            "Paper: training recipe",
-            $"The paper's optimiser and schedule (AdamW, learning rate 1e-3, weight decay 1e-4, cosine, batch 128) with the reference attacks, for {BackdoorPresets.PaperRecipeEpochs} epochs of the small CNN instead of the paper's 100 epochs of a ResNet-50.",
-            BackdoorPresets.PaperRecipe),
-        Preset(
-            BackdoorPresets.QuickCheckId,
-            "Quick check",
-            "The reference attacks on a 5,000-image training subset for 1 epoch: finishes in seconds, to check that runs work.",
-            BackdoorPresets.QuickCheck),
-        Preset(
-            BackdoorPresets.PatchOnlyId,
-            "Single attack: patch",
-            "Only the patch attack (→ class 0, 1% of the training images), otherwise the reference setting.",
-            BackdoorPresets.PatchOnly),
-        Preset(
-            BackdoorPresets.BlendRandomOnlyId,
-            "Single attack: blend random",
-            "Only the blend random attack (α = 0.075, → class 1, 1% of the training images), otherwise the reference setting.",
-            BackdoorPresets.BlendRandomOnly),
-    ];
+    /// <summary>The presets of <see cref="BackdoorPresets.All"/>, in its order.</summary>
+    public override IReadOnlyList<ExperimentPreset> Presets => BackdoorPresets.All;
 
     public override IReadOnlyList<ChartSpec> Charts { get; } =
     [

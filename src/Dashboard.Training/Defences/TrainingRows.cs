@@ -11,7 +11,11 @@ namespace Dashboard.Training.Defences;
 /// </summary>
 public sealed class TrainingRows
 {
-    public TrainingRows(int[] splitIndex, int[] givenLabel, int[] trueLabel, int[] attackOfRow, IReadOnlyList<string> attackLabels)
+    /// <param name="altered">
+    /// Rows an attack changed without poisoning them (WaNet's noise-mode images, which keep their true labels);
+    /// null when there are none. They count as unpoisoned but are never drawn as known-clean probes.
+    /// </param>
+    public TrainingRows(int[] splitIndex, int[] givenLabel, int[] trueLabel, int[] attackOfRow, IReadOnlyList<string> attackLabels, bool[]? altered = null)
     {
         ArgumentNullException.ThrowIfNull(splitIndex);
         ArgumentNullException.ThrowIfNull(givenLabel);
@@ -19,7 +23,7 @@ public sealed class TrainingRows
         ArgumentNullException.ThrowIfNull(attackOfRow);
         ArgumentNullException.ThrowIfNull(attackLabels);
         int count = splitIndex.Length;
-        if (givenLabel.Length != count || trueLabel.Length != count || attackOfRow.Length != count)
+        if (givenLabel.Length != count || trueLabel.Length != count || attackOfRow.Length != count || (altered is not null && altered.Length != count))
         {
             throw new ArgumentException("Every per-row array must have one entry per training row.");
         }
@@ -30,6 +34,7 @@ public sealed class TrainingRows
         AttackOfRow = attackOfRow;
         AttackLabels = attackLabels;
         PoisonFlags = Array.ConvertAll(attackOfRow, attack => attack >= 0);
+        Altered = altered ?? new bool[count];
     }
 
     public int Count => SplitIndex.Count;
@@ -48,11 +53,17 @@ public sealed class TrainingRows
 
     public IReadOnlyList<bool> PoisonFlags { get; }
 
+    /// <summary>Whether an attack changed each row without poisoning it; see the constructor.</summary>
+    public IReadOnlyList<bool> Altered { get; }
+
     /// <summary>Label of each attack in plan order, as in metric names.</summary>
     public IReadOnlyList<string> AttackLabels { get; }
 
     /// <summary>Rows no attack poisoned, ascending.</summary>
     public int[] Unpoisoned() => [.. Enumerable.Range(0, Count).Where(row => AttackOfRow[row] < 0)];
+
+    /// <summary>Rows no attack touched at all, ascending: the images a defender could hold as known-clean probes.</summary>
+    public int[] Untouched() => [.. Enumerable.Range(0, Count).Where(row => AttackOfRow[row] < 0 && !Altered[row])];
 
     /// <summary>
     /// Returns the scores and poison flags of the rows that are unpoisoned or poisoned by attack
@@ -105,12 +116,18 @@ public sealed class TrainingRows
         }
 
         var attackOfRow = new int[subset.Length];
+        var altered = new bool[subset.Length];
         Array.Fill(attackOfRow, -1);
         for (int a = 0; a < data.Plan.Count; a++)
         {
             foreach (int index in data.Plan[a].Indices)
             {
                 attackOfRow[position[index]] = a;
+            }
+
+            foreach (int index in data.Plan[a].NoiseIndices)
+            {
+                altered[position[index]] = true;
             }
         }
 
@@ -130,7 +147,7 @@ public sealed class TrainingRows
             }
         }
 
-        return new TrainingRows(subset, givenLabel, trueLabel, attackOfRow, [.. data.Plan.Select(p => p.Label)]);
+        return new TrainingRows(subset, givenLabel, trueLabel, attackOfRow, [.. data.Plan.Select(p => p.Label)], altered);
     }
 
     private static int[] GivenLabels(BackdoorData data)

@@ -30,9 +30,9 @@ public static class BadLossDefence
         var context = environment.Context;
         var seeds = new DefenceSeeds(environment.Configuration.Seed);
 
-        int[] unpoisoned = rows.Unpoisoned();
-        int[] cleanProbes = ProbeDraw.Draw(unpoisoned, settings.ProbeCount, seeds.CleanProbes, "clean probes");
-        int[] backdoorSources = settings.BackdoorProbes ? DrawBackdoorSources(settings, rows, unpoisoned, cleanProbes, seeds) : [];
+        int[] untouched = rows.Untouched();
+        int[] cleanProbes = ProbeDraw.Draw(untouched, settings.ProbeCount, seeds.CleanProbes, "clean probes");
+        int[] backdoorSources = settings.BackdoorProbes ? DrawBackdoorSources(settings, rows, untouched, cleanProbes, seeds) : [];
 
         using var probeSet = settings.BackdoorProbes
             ? ProbeSet.WithBackdoorProbes(environment.Data.Training, backdoorSources, settings.BackdoorProbeLabel)
@@ -93,10 +93,10 @@ public static class BadLossDefence
         return epochRows;
     }
 
-    private static int[] DrawBackdoorSources(DefenceSettings settings, TrainingRows rows, int[] unpoisoned, int[] cleanProbes, DefenceSeeds seeds)
+    private static int[] DrawBackdoorSources(DefenceSettings settings, TrainingRows rows, int[] untouched, int[] cleanProbes, DefenceSeeds seeds)
     {
         var excluded = new HashSet<int>(cleanProbes);
-        int[] candidates = [.. unpoisoned.Where(row => !excluded.Contains(row) && rows.GivenLabel[row] != settings.BackdoorProbeLabel)];
+        int[] candidates = [.. untouched.Where(row => !excluded.Contains(row) && rows.GivenLabel[row] != settings.BackdoorProbeLabel)];
         return ProbeDraw.Draw(candidates, settings.BackdoorProbeCount, seeds.BackdoorProbes, $"backdoor probes outside class {settings.BackdoorProbeLabel}");
     }
 
