@@ -26,10 +26,11 @@ public static class NarcissusSynthesis
     // The paper trains its surrogate with SGD (learning rate 0.1, cosine) and fine-tunes it with RAdam at 0.1.
     // AdamW at 1e-3 suits the small CNN and the few surrogate epochs used here. Tuning at 1e-3 made the
     // surrogate predict the target class for every image with probability 1.0 in float32, which left δ
-    // without gradient. At 1e-4 its mean target probability on held-out other-class images stayed at 0.96
-    // (Fashion-MNIST, default settings).
+    // without gradient. Measured with the paper-all-attacks preset (Fashion-MNIST, seed 1, 5 epochs), tuning
+    // at 1e-4 left a mean target probability of 0.99 on held-out other-class images and 2.9% narcissus ASR,
+    // and tuning at 1e-5 left 0.45 and gave 7.2%.
     private const double SurrogateLearningRate = 1e-3;
-    private const double TuningLearningRate = 1e-4;
+    private const double TuningLearningRate = 1e-5;
     private const double SurrogateWeightDecay = 1e-4;
 
     private const int LogsPerPhase = 4;

@@ -3,11 +3,11 @@ namespace Dashboard.Training.Tests.Backdoor.Narcissus;
 public sealed class NarcissusSynthesisTests(NarcissusSynthesisFixture run) : IClassFixture<NarcissusSynthesisFixture>
 {
     // Measured with the fixture's settings for seeds 1 to 4 (2 libtorch threads, x86-64 CPU): the held-out
-    // target-class probability rose by 0.024 to 0.031 (seed 1: 0.669 → 0.700), the out-of-distribution
-    // probability at 3× by 0.074 to 0.116, and the largest |δ| reached 0.040 to 0.046 of the 0.063 bound.
+    // target-class probability rose by 0.023 to 0.032 (seed 1: 0.471 → 0.501), the out-of-distribution
+    // probability at 3× by 0.060 to 0.096, and the largest |δ| reached 0.039 to 0.046 of the 0.063 bound.
     // The thresholds are about half of the smallest measured values.
     private const double MinimumTargetGain = 0.012;
-    private const double MinimumPoodGain = 0.035;
+    private const double MinimumPoodGain = 0.03;
     private const float MinimumLargestChange = NarcissusSynthesisFixture.Bound / 2;
 
     [Fact]
