@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Experiments;
 using Dashboard.Training.Classification;
+using Dashboard.Training.Data;
 
 namespace Dashboard.Training.Backdoor;
 
@@ -84,12 +85,14 @@ public static class BackdoorPresets
     };
 
     /// <summary>
-    /// The attacks arXiv 2408.13221 runs on GTSRB: the paper-all-attacks set without narcissus, with the
-    /// GTSRB ratios for patch (2%) and single pixel (4%) and the CIFAR-10 ratios for the rest.
+    /// The attacks arXiv 2408.13221 runs on GTSRB, on all of GTSRB's training images: the paper-all-attacks
+    /// set without narcissus, with the GTSRB ratios for patch (2%) and single pixel (4%) and the CIFAR-10
+    /// ratios for the rest.
     /// </summary>
-    /// <remarks>TODO: select the GTSRB dataset here once the backdoor experiment offers it.</remarks>
     public static BackdoorConfiguration PaperGtsrbSet() => new()
     {
+        Dataset = BackdoorDataset.Gtsrb,
+        TrainingSubsetSize = Gtsrb.Info.TrainingImages,
         Attacks =
         [
             AttackSettings.CreateDrawn(AttackType.Patch, GtsrbPatchRatio),
@@ -147,7 +150,7 @@ public static class BackdoorPresets
             new(
                 PaperGtsrbSetId,
                 "Paper: GTSRB attack set",
-                "The paper's GTSRB attacks: patch (2%), single pixel (4%), blend random and blend checkerboard (1% each), sinusoid (10% of its target class) and frequency (1%), each with its own target class drawn from the seed. Runs on the configured dataset.",
+                "The paper's GTSRB attacks on all 39,209 GTSRB training images: patch (2%), single pixel (4%), blend random and blend checkerboard (1% each), sinusoid (10% of its target class) and frequency (1%), each with its own target class drawn from the seed. Needs the GTSRB folder in the server's Datasets settings.",
                 PaperGtsrbSet),
         };
 

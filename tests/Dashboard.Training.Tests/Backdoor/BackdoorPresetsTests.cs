@@ -63,8 +63,11 @@ public sealed class BackdoorPresetsTests
     [Fact]
     public void GtsrbSetUsesGtsrbRatios()
     {
-        var attacks = BackdoorPresets.PaperGtsrbSet().Attacks;
+        var configuration = BackdoorPresets.PaperGtsrbSet();
+        var attacks = configuration.Attacks;
 
+        Assert.Equal(BackdoorDataset.Gtsrb, configuration.Dataset);
+        Assert.Equal(39_209, configuration.TrainingSubsetSize);
         Assert.DoesNotContain(attacks, attack => attack.Type == AttackType.Narcissus);
         Assert.Equal(0.02, attacks.Single(a => a.Type == AttackType.Patch).PoisonRatio);
         Assert.Equal(0.04, attacks.Single(a => a.Type == AttackType.SinglePixel).PoisonRatio);
