@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Training.Backdoor;
+using Dashboard.Training.Data;
 
 namespace Dashboard.Training.Tests.Backdoor;
 
@@ -72,6 +73,29 @@ public sealed class AllAttacksRunTests(AllAttacksRunFixture run) : IClassFixture
     public void NarcissusProgressReported()
     {
         Assert.Contains(run.Context.Progress, p => p.Phase == "Narcissus narcissus: trigger step 20 of 20");
+    }
+
+    [Fact]
+    public void ArtifactIndicesNeverShared()
+    {
+        var indices = Artifact().GetProperty("attacks").EnumerateArray()
+            .SelectMany(a => a.GetProperty("indices").EnumerateArray().Select(i => i.GetInt32()))
+            .ToList();
+
+        Assert.Equal(indices.Count, indices.Distinct().Count());
+    }
+
+    [Fact]
+    public void CleanLabelPoisonsAreTargetClass()
+    {
+        var labels = FashionMnist.Load(FashionMnist.DebianPackageFolder).Training.Labels;
+
+        foreach (var attack in Artifact().GetProperty("attacks").EnumerateArray())
+        {
+            int target = attack.GetProperty("targetClass").GetInt32();
+            bool cleanLabel = attack.GetProperty("cleanLabel").GetBoolean();
+            Assert.All(attack.GetProperty("indices").EnumerateArray(), index => Assert.Equal(cleanLabel, labels[index.GetInt32()] == target));
+        }
     }
 
     private JsonElement Artifact()

@@ -68,6 +68,7 @@ public static class NarcissusSynthesis
         }
 
         var cancellationToken = context.CancellationToken;
+        cancellationToken.ThrowIfCancellationRequested();
         context.Log(
             $"Narcissus {label}: synthesising the trigger for class {targetClass} from {data.TargetTraining.Count} target-class and "
             + $"{data.PoodTraining.Count} out-of-distribution images; {settings.SurrogateEpochs} surrogate epochs, "

@@ -1,3 +1,6 @@
+using Dashboard.Training.Backdoor.Narcissus;
+using Dashboard.Training.Tests.Support;
+
 namespace Dashboard.Training.Tests.Backdoor.Narcissus;
 
 public sealed class NarcissusSynthesisTests(NarcissusSynthesisFixture run) : IClassFixture<NarcissusSynthesisFixture>
@@ -83,5 +86,18 @@ public sealed class NarcissusSynthesisTests(NarcissusSynthesisFixture run) : ICl
     {
         Assert.Contains(run.Context.Progress, p => p.Phase == "Narcissus narcissus: trigger step 100 of 100");
         Assert.Contains(run.Context.Logs, line => line.StartsWith("Narcissus narcissus: surrogate epoch 2 of 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CancelledSynthesisStops()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var context = new RecordingRunContext(TestEnvironments.FashionMnistOnCpu(), cancellation.Token);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => NarcissusSynthesis.Synthesize(
+            run.Dataset.Training, run.Data, NarcissusSynthesisFixture.TargetClass, 10, NarcissusSynthesisFixture.Settings,
+            NarcissusSynthesisFixture.Bound, seed: 1, TorchSharp.torch.CPU, context, "narcissus"));
+        Assert.Empty(context.Logs);
     }
 }
