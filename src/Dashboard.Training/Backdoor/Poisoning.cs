@@ -12,6 +12,11 @@ public static class Poisoning
     /// keep the labels. WaNet attacks also warp their noise-mode images with a random perturbed grid and keep
     /// those labels.
     /// </summary>
+    /// <remarks>
+    /// WaNet (arXiv 2102.10369) draws new noise-mode images and grids for every batch. Here each noise-mode
+    /// image gets one grid, drawn once per run like every other poison, so every epoch trains on the same
+    /// warped images.
+    /// </remarks>
     /// <param name="triggers">One training trigger per entry of <paramref name="plan"/>, in the same order.</param>
     /// <param name="noiseSeed">Seeds the random grids of noise-mode images.</param>
     public static ImageSet PoisonTrainingSubset(
