@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Dashboard.Core.Runs;
 using Dashboard.Training.Backdoor;
 using Dashboard.Training.Defences;
 using Dashboard.Training.Tests.Support;
+using TorchSharp;
 
 namespace Dashboard.Training.Tests.Defences;
 
@@ -39,10 +39,17 @@ public sealed class BadLossRunFixture
         };
         Configuration.Attacks.ForEach(attack => attack.PoisonRatio = PoisonRatio);
 
-        Context = new RecordingRunContext(TestEnvironments.FashionMnistOnCpu());
-        var stopwatch = Stopwatch.StartNew();
+        Context = new RecordingRunContext(TestEnvironments.FashionMnistOnCpu())
+        {
+            OnMetric = point =>
+            {
+                if (point.Metric == DefenceMetrics.BadLossMean(DefenceMetrics.CleanGroup))
+                {
+                    LiveTensorsAfterTrajectoryEpoch.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+                }
+            },
+        };
         Summary = new BackdoorExperiment().Run(Configuration, Context);
-        Seconds = stopwatch.Elapsed.TotalSeconds;
     }
 
     public BackdoorConfiguration Configuration { get; }
@@ -51,5 +58,6 @@ public sealed class BadLossRunFixture
 
     public RunSummary Summary { get; }
 
-    public double Seconds { get; }
+    /// <summary>Tensors alive on the test thread after each trajectory epoch's losses were recorded.</summary>
+    public List<long> LiveTensorsAfterTrajectoryEpoch { get; } = [];
 }

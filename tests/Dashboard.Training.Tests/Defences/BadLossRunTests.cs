@@ -116,6 +116,15 @@ public sealed class BadLossRunTests(BadLossRunFixture run) : IClassFixture<BadLo
     }
 
     [Fact]
+    public void LiveTensorsFlatAcrossTrajectoryEpochs()
+    {
+        var live = run.LiveTensorsAfterTrajectoryEpoch;
+
+        Assert.Equal(BadLossRunFixture.TrajectoryEpochs, live.Count);
+        Assert.All(live, count => Assert.Equal(live[0], count));
+    }
+
+    [Fact]
     public void DefenceLossReportedEveryTrajectoryStep()
     {
         var loss = run.Context.Series(DefenceMetrics.TrainLoss);

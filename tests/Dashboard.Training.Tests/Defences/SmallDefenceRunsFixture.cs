@@ -23,14 +23,10 @@ public sealed class SmallDefenceRunsFixture
         {
             var configuration = Configuration(kind);
             var context = new RecordingRunContext(TestEnvironments.FashionMnistOnCpu());
-            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             var summary = new BackdoorExperiment().Run(configuration, context);
-            Seconds[kind] = stopwatch.Elapsed.TotalSeconds;
             Runs[kind] = (configuration, context, summary);
         }
     }
-
-    public Dictionary<DefenceKind, double> Seconds { get; } = [];
 
     public Dictionary<DefenceKind, (BackdoorConfiguration Configuration, RecordingRunContext Context, RunSummary Summary)> Runs { get; } = [];
 
