@@ -212,7 +212,8 @@ public static class NarcissusSynthesis
             }
         }
 
-        using var final = delta.detach().clamp(-bound, bound).cpu();
+        using var finalScope = torch.NewDisposeScope();
+        var final = delta.detach().clamp(-bound, bound).cpu();
         return final.data<float>().ToArray();
     }
 
