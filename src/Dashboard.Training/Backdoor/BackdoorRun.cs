@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Core.Configuration;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Runs;
 using Dashboard.Training.Classification;
@@ -78,7 +79,7 @@ public sealed class BackdoorRun
         };
         var progress = new RunProgress(_context, defenceEpochs + _configuration.Epochs);
         var environment = new DefenceEnvironment(_configuration, _context, device, data, rows, progress);
-        _context.Log($"Defence: {Defence}.");
+        _context.Log($"Applying the {ConfigurationSchema.EnumJsonValue(Defence)} defence before training the final model.");
 
         var (outcome, final, defenceSeconds) = Defence == DefenceKind.AntiBackdoorLearning
             ? ExecuteAntiBackdoorLearning(environment)
@@ -105,11 +106,11 @@ public sealed class BackdoorRun
         };
         double defenceSeconds = stopwatch.Elapsed.TotalSeconds;
 
-        long[] kept = outcome.Detection.KeptRows();
-        _context.Log($"Removed {outcome.Detection.RemovedCount} of {environment.Rows.Count} training images; retraining from scratch on {kept.Length}.");
+        long[] keptRows = outcome.Detection.KeptRows();
+        _context.Log($"Removed {outcome.Detection.RemovedCount} of {environment.Rows.Count} training images; retraining from scratch on {keptRows.Length}.");
         using var model = CreateModel(environment.Data, environment.Device);
         double offset = environment.Progress.TotalEpochs - _configuration.Epochs;
-        var final = TrainFinal(environment.Data, model, kept, environment.Device, "retraining epoch", environment.Progress, offset);
+        var final = TrainFinal(environment.Data, model, keptRows, environment.Device, "retraining epoch", environment.Progress, offset);
         return (outcome, final, defenceSeconds);
     }
 

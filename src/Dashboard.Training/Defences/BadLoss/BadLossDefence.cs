@@ -103,18 +103,20 @@ public static class BadLossDefence
     private static double[] Score(DefenceEnvironment environment, LossTrajectories trajectories, int[] cleanProbes, int[] backdoorProbeRows)
     {
         var settings = environment.Settings;
-        int[] kept = LossSpikeFilter.KeptEpochs(trajectories.EpochMeans(), settings.SpikeFactor, settings.SpikeWindow);
-        int dropped = trajectories.EpochCount - kept.Length;
+        int[] keptEpochs = LossSpikeFilter.KeptEpochs(trajectories.EpochMeans(), settings.SpikeFactor, settings.SpikeWindow);
+        int dropped = trajectories.EpochCount - keptEpochs.Length;
         environment.Context.Log(
-            $"BaDLoss: kept {kept.Length} of {trajectories.EpochCount} trajectory epochs"
-            + (dropped == 0 ? "; no loss spike." : $"; dropped epochs {string.Join(", ", Enumerable.Range(1, trajectories.EpochCount).Except(kept.Select(e => e + 1)))} as loss spikes."));
+            $"BaDLoss: kept {keptEpochs.Length} of {trajectories.EpochCount} trajectory epochs"
+            + (dropped == 0 ? "; no loss spike." : $"; dropped epochs {string.Join(", ", Enumerable.Range(1, trajectories.EpochCount).Except(keptEpochs.Select(e => e + 1)))} as loss spikes."));
 
         int[] examples = [.. Enumerable.Range(0, environment.Rows.Count)];
-        float[] exampleMatrix = trajectories.Rows(examples, kept);
-        float[] cleanMatrix = trajectories.Rows(cleanProbes, kept);
+        float[] exampleMatrix = trajectories.Rows(examples, keptEpochs);
+        float[] cleanMatrix = trajectories.Rows(cleanProbes, keptEpochs);
+        // NOTE: the 2-class share takes only k + 1 values, so many rows tie at the removal cut-off, and
+        // RemoveTop then takes the tied rows in row order rather than by any further evidence.
         double[] raw = settings.BackdoorProbes
-            ? TrajectoryScorer.BackdoorNeighbourShare(exampleMatrix, cleanMatrix, trajectories.Rows(backdoorProbeRows, kept), kept.Length, settings.TwoClassNearestProbes)
-            : TrajectoryScorer.MeanDistanceToNearestProbes(exampleMatrix, cleanMatrix, kept.Length, settings.NearestProbes);
+            ? TrajectoryScorer.BackdoorNeighbourShare(exampleMatrix, cleanMatrix, trajectories.Rows(backdoorProbeRows, keptEpochs), keptEpochs.Length, settings.TwoClassNearestProbes)
+            : TrajectoryScorer.MeanDistanceToNearestProbes(exampleMatrix, cleanMatrix, keptEpochs.Length, settings.NearestProbes);
         return TrajectoryScorer.RankScores(raw);
     }
 
