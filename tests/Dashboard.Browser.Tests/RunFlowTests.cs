@@ -211,8 +211,9 @@ public sealed partial class RunFlowTests(RunFlowFixture fixture, ITestOutputHelp
 
         await Server.ExpectAsync(page, "the status chip of the shared run to say Completed",
             () => Expect(page.Locator(".run-status")).ToHaveAttributeAsync("data-status", "Completed"));
-        await Server.ExpectAsync(page, "three charts (.lab-chart) on the shared page",
-            () => Expect(page.Locator(".lab-chart")).ToHaveCountAsync(3));
+        // Loss, accuracy, ASR, and the boosted ASR of the blend attack; the defence charts stay hidden without a defence.
+        await Server.ExpectAsync(page, "four charts (.lab-chart) on the shared page",
+            () => Expect(page.Locator(".lab-chart")).ToHaveCountAsync(4));
         await Server.ExpectAsync(page, $"the '{LossChart}' chart on the shared page to draw points (data-points above 0)",
             () => Expect(page.Locator($".lab-chart[data-chart=\"{LossChart}\"]")).ToHaveAttributeAsync("data-points", PositiveNumber()));
         await Server.ExpectAsync(page, "the result block #run-summary on the shared page",

@@ -228,15 +228,7 @@ public sealed class BackdoorRun
 
     private void ReportEpoch(BackdoorData data, BackdoorEvaluation evaluation, long step, int epoch, double epochSeconds, double evalSeconds, string phase)
     {
-        _context.ReportMetric(BackdoorMetrics.CleanAccuracy, step, epoch, evaluation.CleanAccuracy);
-        for (int a = 0; a < data.Plan.Count; a++)
-        {
-            string label = data.Plan[a].Label;
-            _context.ReportMetric(BackdoorMetrics.Asr(label), step, epoch, evaluation.Attacks[a].AttackSuccessRate);
-            _context.ReportMetric(BackdoorMetrics.RobustAccuracy(label), step, epoch, evaluation.Attacks[a].RobustAccuracy);
-        }
-
-        _context.ReportMetric(BackdoorMetrics.AverageAsr, step, epoch, evaluation.AverageAsr);
+        BackdoorMetrics.ReportEvaluation(_context, data.Plan, evaluation, step, epoch);
         _context.ReportMetric(BackdoorMetrics.EpochSeconds, step, epoch, epochSeconds);
         _context.ReportMetric(BackdoorMetrics.EvalSeconds, step, epoch, evalSeconds);
 
