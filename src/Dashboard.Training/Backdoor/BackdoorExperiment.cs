@@ -10,11 +10,13 @@ namespace Dashboard.Training.Backdoor;
 /// Siddiqui, Sanyal and Krueger, arXiv 2408.13221). Several attacks poison one training set at once, an
 /// optional defence cleans it, and the run measures clean accuracy and each attack's success rate.
 /// </summary>
-public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
+public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>, IChoiceAvailability
 {
     public const string KindId = "backdoor";
 
     public override string Id => KindId;
+
+    private const string DatasetField = "dataset";
 
     public override string DisplayName => "Multi-attack backdoor poisoning";
 
@@ -54,6 +56,13 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
             ChartAxis.Epoch,
             "ASR",
             MeasureFormat.Percent),
+        new(
+            "Boosted ASR (blend triggers at twice their weight)",
+            [BackdoorMetrics.AsrBoostedPrefix + "*"],
+            ChartAxis.Epoch,
+            "ASR",
+            MeasureFormat.Percent),
+        .. DefenceCharts.All,
     ];
 
     /// <summary>Measures a study group compares, for example one run per defence.</summary>
@@ -70,6 +79,29 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>
 
     /// <summary>A study group compares defences unless the user picks another choice field.</summary>
     public override string? DefaultGroupField => "defence.kind";
+
+    /// <summary>
+    /// Offers CIFAR-10 and GTSRB only when the server's <c>Datasets</c> setting names a folder with their files,
+    /// and Fashion-MNIST only when its folder (by default Debian's package) holds the four IDX files.
+    /// </summary>
+    public string? UnavailableReason(string fieldPath, string choiceValue, RunEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (fieldPath != DatasetField)
+        {
+            return null;
+        }
+
+        foreach (var dataset in Enum.GetValues<BackdoorDataset>())
+        {
+            if (ConfigurationSchema.EnumJsonValue(dataset) == choiceValue)
+            {
+                return BackdoorDatasets.DescribeUnavailable(dataset, environment.DatasetPaths);
+            }
+        }
+
+        return null;
+    }
 
     public override BackdoorConfiguration CreateDefault() => BackdoorPresets.Reference();
 

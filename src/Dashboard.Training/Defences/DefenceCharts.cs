@@ -11,6 +11,7 @@ public static class DefenceCharts
     public static IReadOnlyList<ChartSpec> All { get; } =
     [
         new("BaDLoss: mean loss by group", [DefenceMetrics.BadLossMeanPrefix + "*"], ChartAxis.Epoch, "Cross-entropy"),
+        new("BaDLoss: loss standard deviation by group", [DefenceMetrics.BadLossStdPrefix + "*"], ChartAxis.Epoch, "Cross-entropy"),
         new("Defence training loss", [DefenceMetrics.TrainLoss, DefenceMetrics.UnlearningLoss], ChartAxis.Step, "Cross-entropy"),
     ];
 }

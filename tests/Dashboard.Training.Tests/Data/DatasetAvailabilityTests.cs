@@ -1,3 +1,4 @@
+using Dashboard.Core.Experiments;
 using Dashboard.Core.Configuration;
 using Dashboard.Training.Backdoor;
 using Dashboard.Training.Data;
@@ -105,5 +106,24 @@ public sealed class DatasetAvailabilityTests
         var choice = Assert.Single(field.Choices, c => c.Value == json);
         Assert.Equal(label, choice.Label);
         Assert.Contains($"\"dataset\":\"{json}\"", ConfigurationJson.Serialize(new BackdoorConfiguration { Dataset = dataset }));
+    }
+
+    [Fact]
+    public void KindOffersCifarOnlyWithSetting()
+    {
+        using var folder = new TemporaryFolder();
+        Cifar10Files.WriteAll(folder.Path);
+        var kind = new BackdoorExperiment();
+        var withFolder = new RunEnvironment { DatasetPaths = new Dictionary<string, string> { ["cifar-10"] = folder.Path } };
+
+        Assert.Equal("CIFAR-10 needs the setting Datasets:cifar-10.", kind.UnavailableReason("dataset", "cifar10", new RunEnvironment()));
+        Assert.Null(kind.UnavailableReason("dataset", "cifar10", withFolder));
+        Assert.Null(kind.UnavailableReason("dataset", "fashionMnist", new RunEnvironment()));
+    }
+
+    [Fact]
+    public void KindIgnoresOtherChoiceFields()
+    {
+        Assert.Null(new BackdoorExperiment().UnavailableReason("optimizer", "sgd", new RunEnvironment()));
     }
 }
