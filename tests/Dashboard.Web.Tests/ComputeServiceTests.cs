@@ -88,17 +88,48 @@ public sealed class ComputeServiceTests
     [Fact]
     public async Task RunThatThrowsEndsFailedWithItsMessage()
     {
-        string emptyDataset = Directory.CreateTempSubdirectory("dashboard-no-dataset-").FullName;
+        // The files exist, so the launch passes the availability check, but they are not IDX files: the
+        // worker's loader throws, and the run must end Failed with the loader's message.
+        string corruptDataset = Directory.CreateTempSubdirectory("dashboard-corrupt-dataset-").FullName;
         try
         {
-            using var server = new DashboardServer(new Dictionary<string, string?> { ["Datasets:fashion-mnist"] = emptyDataset });
+            foreach (string name in new[] { "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" })
+            {
+                File.WriteAllText(Path.Combine(corruptDataset, name + ".gz"), "not an IDX file");
+            }
+
+            using var server = new DashboardServer(new Dictionary<string, string?> { ["Datasets:fashion-mnist"] = corruptDataset });
             var run = await server.LaunchAsync(TestConfigurations.Quick);
 
             var failed = await server.WaitForRunAsync(run.Id, r => r.Status.IsFinal(), RunTimeout, "a final status");
 
             Assert.Equal(RunStatus.Failed, failed.Status);
-            Assert.Contains(emptyDataset, failed.Error);
-            Assert.Contains("dataset-fashion-mnist", failed.Error);
+            Assert.Contains("Failed to read Fashion-MNIST", failed.Error);
+            Assert.Contains(corruptDataset, failed.Error);
+        }
+        finally
+        {
+            Directory.Delete(corruptDataset, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task MissingDatasetRejectedAtLaunch()
+    {
+        string emptyDataset = Directory.CreateTempSubdirectory("dashboard-no-dataset-").FullName;
+        try
+        {
+            using var server = new DashboardServer(new Dictionary<string, string?> { ["Datasets:fashion-mnist"] = emptyDataset });
+            using var client = server.CreateClient();
+            string body = $$"""{"kind":"backdoor","configuration":{{TestConfigurations.Quick}}}""";
+
+            using var response = await client.PostAsync("/api/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            string text = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("configuration.dataset", text);
+            Assert.Contains(emptyDataset, text);
+            Assert.Equal(0, server.Service<IRunStore>().Query(new RunQuery()).Total);
         }
         finally
         {
