@@ -39,6 +39,21 @@ public sealed class GroupsApiTests : IClassFixture<GroupsApiTests.Server>
     }
 
     [Fact]
+    public async Task MembersQueuedInListedOrder()
+    {
+        using var response = await PostAsync("""
+            {"kind":"backdoor","configuration":{"epochs":1},
+             "vary":{"field":"defence.kind","values":["none","badLoss","spectralSignatures","activationClustering","antiBackdoorLearning"]}}
+            """);
+        var group = await response.Content.ReadFromJsonAsync<GroupDto>(ApiJson.Options);
+        var created = group!.Members.Select(m => _server.Service<IRunStore>().Find(m.RunId)!.CreatedAt).ToList();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(created.Order(), created);
+        Assert.Equal(created.Count, created.Distinct().Count());
+    }
+
+    [Fact]
     public async Task GetReturnsMembersWithStatus()
     {
         using var created = await PostAsync("""{"kind":"backdoor","vary":{"field":"schedule","values":["cosine","constant"]}}""");

@@ -90,9 +90,12 @@ public sealed class RunLauncher(
             VariedFieldLabel = members[0].FieldLabel,
         };
         var runs = new List<RunRecord>();
-        foreach (var member in members)
+        for (int i = 0; i < members.Count; i++)
         {
-            var run = NewRun(kind, member.Configuration, $"{groupName} · {member.Label}", now, group.Id);
+            // The queue starts runs in creation-time order, and LiteDB stores times to the millisecond, so
+            // members one millisecond apart start in the order the user listed them.
+            var member = members[i];
+            var run = NewRun(kind, member.Configuration, $"{groupName} · {member.Label}", now.AddMilliseconds(i), group.Id);
             runs.Add(run);
             group.Members.Add(new RunGroupMember(run.Id, member.Value, member.Label));
         }
