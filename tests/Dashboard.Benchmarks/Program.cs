@@ -6,7 +6,19 @@ using Dashboard.Training.Backdoor;
 using Dashboard.Training.Data;
 
 const string Usage = """
-    Usage: dotnet run -c Release --project tests/Dashboard.Benchmarks -- epoch [options]
+    Usage: dotnet run -c Release --project tests/Dashboard.Benchmarks -- COMMAND [options]
+
+    Commands (each prints its own options when given an unknown one):
+      epoch              a backdoor configuration's per-epoch times, memory, accuracy and ASR (options below)
+      model-speed        training steps of each model on random images, extrapolated to an epoch
+      defence            one run per defence: clean accuracy, ASR, detection quality and time
+      trainer-overhead   the product's ClassifierTrainer against a bare TorchSharp loop, per step
+      epoch-profile      epoch time on all of Fashion-MNIST and the share of a step outside libtorch calls
+      memory             resident memory after each epoch of the default configuration
+      throughput         matrix-multiply GFLOP/s and each model's achieved share of it
+      step-worker        the TorchSharp side of python/step_time_compare.py (commands on standard input)
+
+    epoch [options]
 
     Trains a backdoor configuration (by default patch + blend random on Fashion-MNIST) and prints per-epoch
     training and evaluation seconds, resident memory, clean accuracy and ASR per attack, then the summary.
@@ -25,6 +37,11 @@ const string Usage = """
 
 if (args.Length > 0 && args[0] == ModelSpeedBenchmark.Command) return ModelSpeedBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == DefenceBenchmark.Command) return DefenceBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == StepTimeWorker.Command) return StepTimeWorker.Run();
+if (args.Length > 0 && args[0] == TrainerOverheadBenchmark.Command) return TrainerOverheadBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == EpochProfileBenchmark.Command) return EpochProfileBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == ThroughputBenchmark.Command) return ThroughputBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == MemoryBenchmark.Command) return MemoryBenchmark.Run(args[1..]);
 
 if (args.Length == 0 || args[0] != "epoch")
 {
