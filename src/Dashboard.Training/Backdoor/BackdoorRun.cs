@@ -85,7 +85,6 @@ public sealed class BackdoorRun
             ? ExecuteAntiBackdoorLearning(environment)
             : ExecuteRemoval(environment);
 
-        DefenceArtifacts.Save(_context, Defence, outcome.Detection, rows, data);
         _context.Log("Training finished.");
 
         var summary = BackdoorSummary.Create(data.Plan, final.Evaluation, final.MeanEpochSeconds);
@@ -106,6 +105,8 @@ public sealed class BackdoorRun
         };
         double defenceSeconds = stopwatch.Elapsed.TotalSeconds;
 
+        // Saved before retraining so that the run page shows the scores and removed pictures while the final model trains.
+        DefenceArtifacts.Save(_context, Defence, outcome.Detection, environment.Rows, environment.Data);
         long[] keptRows = outcome.Detection.KeptRows();
         _context.Log($"Removed {outcome.Detection.RemovedCount} of {environment.Rows.Count} training images; retraining from scratch on {keptRows.Length}.");
         using var model = CreateModel(environment.Data, environment.Device);
@@ -126,6 +127,7 @@ public sealed class BackdoorRun
         using var model = CreateModel(data, environment.Device);
         var isolation = AntiBackdoorLearningDefence.Isolate(environment, model);
         double defenceSeconds = stopwatch.Elapsed.TotalSeconds;
+        DefenceArtifacts.Save(_context, Defence, isolation, environment.Rows, data);
 
         var beforeUnlearning = TrainFinal(
             data, model, isolation.KeptRows(), environment.Device, "training without isolated examples, epoch", environment.Progress, settings.AblIsolationEpochs);

@@ -149,6 +149,16 @@ public sealed class BadLossRunTests(BadLossRunFixture run) : IClassFixture<BadLo
     }
 
     [Fact]
+    public void ScoresSavedBeforeRetraining()
+    {
+        int firstRetrainingPoint = run.Context.Metrics.FindIndex(m => m.Metric == BackdoorMetrics.TrainLoss);
+
+        Assert.True(firstRetrainingPoint > 0);
+        Assert.InRange(run.Context.MetricsBeforeArtifact["score-histogram.json"], 1, firstRetrainingPoint);
+        Assert.InRange(run.Context.MetricsBeforeArtifact["removed-examples.json"], 1, firstRetrainingPoint);
+    }
+
+    [Fact]
     public void DefenceChartsHaveData()
     {
         var metrics = run.Context.Metrics.Select(m => m.Metric).Distinct().ToList();

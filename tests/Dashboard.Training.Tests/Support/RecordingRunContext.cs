@@ -35,7 +35,14 @@ public sealed class RecordingRunContext(RunEnvironment environment, Cancellation
 
     public void Log(string message) => Logs.Add(message);
 
-    public void SaveArtifact(string name, string contentType, byte[] content) => Artifacts[name] = (contentType, content);
+    /// <summary>Number of metric points recorded before each artifact was saved, to check when in a run it was saved.</summary>
+    public Dictionary<string, int> MetricsBeforeArtifact { get; } = [];
+
+    public void SaveArtifact(string name, string contentType, byte[] content)
+    {
+        Artifacts[name] = (contentType, content);
+        MetricsBeforeArtifact[name] = Metrics.Count;
+    }
 
     public IReadOnlyList<RecordedMetric> Series(string metric) => [.. Metrics.Where(m => m.Metric == metric)];
 }
