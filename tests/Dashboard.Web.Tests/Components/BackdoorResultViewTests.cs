@@ -64,19 +64,34 @@ public sealed class BackdoorResultViewTests : ComponentTestContext
         Assert.Empty(view.FindAll("#detection-auc"));
     }
 
+    [Fact]
+    public void LiveViewShowsFindingsOnceSaved()
+    {
+        string runId = RunIds.Create();
+        var live = Render<BackdoorLiveView>(parameters => parameters.Add(p => p.RunId, runId));
+        Assert.Empty(live.FindAll("#live-findings"));
+
+        SaveFindings(runId);
+
+        live.WaitForAssertion(() => Assert.Single(live.FindAll("#live-findings")), DefenceFindingsView.PollInterval * 5);
+        Assert.Single(live.FindAll("[data-chart='score-histogram']"));
+        Assert.Equal(2, live.FindAll("[data-grid='removed-examples'] img").Count);
+    }
+
+    [Fact]
+    public void RegistryFindsBackdoorLiveView()
+    {
+        var registry = new ResultViewRegistry();
+
+        Assert.Equal(typeof(BackdoorLiveView), registry.FindLive("backdoor"));
+        Assert.Null(registry.FindLive("no-such-kind"));
+    }
+
     private IRenderedComponent<BackdoorResultView> RenderView(string runId, bool withArtifacts)
     {
         if (withArtifacts)
         {
-            Save(runId, "score-histogram.json", """
-                {"defence":"badLoss","scoreName":"BaDLoss rank score","binEdges":[0,0.5,1],
-                 "groups":[{"name":"clean","counts":[90,10]},{"name":"patch","counts":[1,9]}]}
-                """);
-            Save(runId, "removed-examples.json", $$"""
-                {"title":"Removed examples","examples":[
-                  {"index":4,"givenLabel":0,"trueLabel":7,"attack":"patch","score":0.99,"image":"{{Pixel}}"},
-                  {"index":9,"givenLabel":3,"trueLabel":3,"attack":null,"score":0.95,"image":"{{Pixel}}"}]}
-                """);
+            SaveFindings(runId);
         }
 
         var summary = new RunSummary
@@ -95,6 +110,19 @@ public sealed class BackdoorResultViewTests : ComponentTestContext
             ],
         };
         return Render<BackdoorResultView>(parameters => parameters.Add(p => p.Summary, summary).Add(p => p.RunId, runId));
+    }
+
+    private void SaveFindings(string runId)
+    {
+        Save(runId, "score-histogram.json", """
+            {"defence":"badLoss","scoreName":"BaDLoss rank score","binEdges":[0,0.5,1],
+             "groups":[{"name":"clean","counts":[90,10]},{"name":"patch","counts":[1,9]}]}
+            """);
+        Save(runId, "removed-examples.json", $$"""
+            {"title":"Removed examples","examples":[
+              {"index":4,"givenLabel":0,"trueLabel":7,"attack":"patch","score":0.99,"image":"{{Pixel}}"},
+              {"index":9,"givenLabel":3,"trueLabel":3,"attack":null,"score":0.95,"image":"{{Pixel}}"}]}
+            """);
     }
 
     private void Save(string runId, string name, string json) =>
