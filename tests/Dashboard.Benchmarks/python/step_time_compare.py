@@ -229,6 +229,18 @@ def blas_info():
     return f"{info}; {library} -> {os.path.realpath(library)}" if os.path.exists(library) else info
 
 
+def matmul_gigaflops(size=1024, repeats=3):
+    """Return PyTorch's median fp32 matrix-multiply GFLOP/s, which shows how fast its BLAS is."""
+    a, b = torch.rand(size, size), torch.rand(size, size)
+    torch.mm(a, b)
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        torch.mm(a, b)
+        rates.append(2 * size ** 3 / (time.perf_counter() - start) / 1e9)
+    return round(statistics.median(rates), 1)
+
+
 def measure(name, batch, plan, sharp):
     python_side = PyTorchSide(name, batch)
     loaded = sharp.send(f"load {name} {batch} {SEED}")
@@ -319,6 +331,7 @@ def main():
         "pytorch": torch.__version__,
         "pytorchThreads": torch.get_num_threads(),
         "pytorchBlas": blas_info(),
+        "pytorchMatmul1024GflopsPerSecond": matmul_gigaflops(),
         "torchsharpThreads": worker_setup["threads"],
         "mallocTuned": {"pytorch": malloc_tuned, "torchsharp": worker_setup["allocatorTuned"]},
         "logicalCpus": os.cpu_count(),
