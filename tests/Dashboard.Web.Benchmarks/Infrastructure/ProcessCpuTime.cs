@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Dashboard.Web.Benchmarks.Infrastructure;
 
 /// <summary>
-/// CPU time of this process from clock_gettime(CLOCK_PROCESS_CPUTIME_ID), in nanoseconds. Process.TotalProcessorTime
+/// CPU time of this process from clock_gettime(CLOCK_PROCESS_CPUTIME_ID), which counts nanoseconds. Process.TotalProcessorTime
 /// reads /proc/self/stat, whose 10 ms clock ticks are too coarse for a few milliseconds of work per epoch.
 /// </summary>
 public static class ProcessCpuTime

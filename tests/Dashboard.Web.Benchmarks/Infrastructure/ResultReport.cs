@@ -62,7 +62,12 @@ public sealed class ResultReport(BenchmarkSettings settings)
         };
         File.WriteAllText(
             Path.Combine(settings.OutputDirectory, "results.json"),
-            JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            JsonSerializer.Serialize(document, new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            }));
 
         var markdown = new StringBuilder();
         markdown.AppendLine("# Dashboard benchmark results");

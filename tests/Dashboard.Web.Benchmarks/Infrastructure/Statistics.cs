@@ -11,6 +11,9 @@ public sealed record Statistics(int Count, double Mean, double Median, double Mi
         2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
     ];
 
+    /// <summary>Statistics of no values, shown as n/a.</summary>
+    public static Statistics None { get; } = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+
     /// <summary>Computes the statistics of <paramref name="values"/>; throws if there are none.</summary>
     public static Statistics Of(IReadOnlyCollection<double> values)
     {

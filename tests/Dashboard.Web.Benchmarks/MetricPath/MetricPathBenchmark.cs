@@ -126,7 +126,7 @@ public static class MetricPathBenchmark
         DashboardServerProcess server)
     {
         const int runs = 10;
-        int pointsPerRun = settings.Choose(20_000, 100_000);
+        int pointsPerRun = settings.Choose(50_000, 200_000);
         int repeats = settings.Choose(2, 5);
         var workers = fleet.Workers.Take(runs).ToList();
         foreach (var worker in workers)

@@ -26,13 +26,11 @@ public static class StorageBenchmarks
             "storage-append",
             "LiteDB metric append (LiteDbMetricStore.Append, one batch per call, BenchmarkDotNet)",
             "points per append", "mean ms", "median ms", "99.9% CI ms", "points/s", "allocated KiB");
-        double bestRate = 0;
         foreach (var result in Reports(append))
         {
             int points = (int)result.BenchmarkCase.Parameters["PointsPerAppend"];
             var statistics = result.ResultStatistics!;
             double rate = points / (statistics.Mean / 1e9);
-            bestRate = Math.Max(bestRate, rate);
             appendTable.AddRow(points, statistics.Mean / 1e6, statistics.Median / 1e6, statistics.ConfidenceInterval.Margin / 1e6, rate, AllocatedKibibytes(result));
             if (points == 400)
             {
