@@ -66,7 +66,7 @@ public sealed class RestartTests : IDisposable
             Id = "link1",
             TokenHash = "abcdef0123",
             TokenPrefix = "abcdef",
-            RunId = "run1",
+            Scope = ShareScope.ForRun("run1"),
             CreatedAt = SampleRuns.Epoch,
         });
 

@@ -13,7 +13,7 @@ public sealed class LiteDbShareLinkStore : IShareLinkStore
 
         _links = storage.Database.GetCollection(StorageCollections.ShareLinks);
         _links.EnsureIndex(ShareLinkDocument.TokenHash, unique: true);
-        _links.EnsureIndex(ShareLinkDocument.RunId);
+        _links.EnsureIndex(ShareLinkDocument.ScopeIds, $"$.{ShareLinkDocument.ScopeIds}[*]");
     }
 
     public void Insert(ShareLink link)
@@ -30,6 +30,14 @@ public sealed class LiteDbShareLinkStore : IShareLinkStore
         }
     }
 
+    public ShareLink? Find(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+
+        var document = _links.FindById(id);
+        return document is null ? null : ShareLinkDocument.ToLink(document);
+    }
+
     public ShareLink? FindByTokenHash(string tokenHash)
     {
         ArgumentException.ThrowIfNullOrEmpty(tokenHash);
@@ -39,17 +47,28 @@ public sealed class LiteDbShareLinkStore : IShareLinkStore
         return document is null ? null : ShareLinkDocument.ToLink(document);
     }
 
-    public IReadOnlyList<ShareLink> ListForRun(string runId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
-
-        return _links.Query()
-            .Where($"$.{ShareLinkDocument.RunId} = @0", runId)
-            .OrderBy($"[$.{ShareLinkDocument.CreatedAt}, $._id]")
+    public IReadOnlyList<ShareLink> List() =>
+        _links.Query()
+            .OrderByDescending($"[$.{ShareLinkDocument.CreatedAt}, $._id]")
             .ToList()
             .Select(ShareLinkDocument.ToLink)
             .ToList();
+
+    public IReadOnlyList<ShareLink> ListFor(ShareScopeKind kind, string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+
+        // Links stored before scopes existed name their run in RunId instead of ScopeIds.
+        return _links.Query()
+            .Where($"$.{ShareLinkDocument.ScopeIds}[*] ANY = @0 OR $.{ShareLinkDocument.LegacyRunId} = @0", id)
+            .OrderBy($"[$.{ShareLinkDocument.CreatedAt}, $._id]")
+            .ToList()
+            .Select(ShareLinkDocument.ToLink)
+            .Where(link => link.Scope.Kind == kind)
+            .ToList();
     }
+
+    public IReadOnlyList<ShareLink> ListForRun(string runId) => ListFor(ShareScopeKind.Run, runId);
 
     public void Update(ShareLink link)
     {
