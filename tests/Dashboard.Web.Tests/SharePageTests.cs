@@ -1,16 +1,22 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Sharing;
 using Dashboard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 
+/// <summary>Share links over HTTP: creation, the shared pages of each scope, revocation, expiry and scoped files.</summary>
 public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
 {
     private readonly Server _server;
 
     public SharePageTests(Server server) => _server = server;
+
+    private ShareLinkService Shares => _server.Service<ShareLinkService>();
 
     [Fact]
     public async Task UnknownTokenGetsNotFoundPage()
@@ -24,13 +30,22 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
     }
 
     [Fact]
+    public async Task WellFormedUnknownTokenGetsNotFoundPage()
+    {
+        using var client = _server.CreateClient();
+        using var response = await client.GetAsync("/share/" + new string('A', 43));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SharedPageShowsRunWithoutControls()
     {
         var run = InsertRun(RunStatus.Running);
-        string token = _server.Service<ShareLinkService>().Create(run.Id)!;
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
 
         using var client = _server.CreateClient();
-        using var response = await client.GetAsync($"/share/{token}");
+        using var response = await client.GetAsync(created.Path);
         string html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -41,51 +56,240 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
     }
 
     [Fact]
+    public async Task SharedRunPageLinksOnlyTokenScopedFiles()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
+
+        using var client = _server.CreateClient();
+        string html = await client.GetStringAsync(created.Path);
+
+        Assert.Contains($"href=\"{created.Path}/export.html\"", html);
+        Assert.DoesNotContain("/api/runs/", html);
+    }
+
+    [Fact]
     public void TokenIsStoredOnlyAsHash()
     {
         var run = InsertRun(RunStatus.Completed);
 
-        string token = _server.Service<ShareLinkService>().Create(run.Id)!;
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
         var link = Assert.Single(_server.Service<IShareLinkStore>().ListForRun(run.Id));
 
-        Assert.True(token.Length >= 43, "A token must carry at least 256 bits in base64url.");
-        Assert.NotEqual(token, link.TokenHash);
-        Assert.DoesNotContain(token, link.TokenHash);
-        Assert.Equal(token[..6], link.TokenPrefix);
+        Assert.Equal(43, created.Token.Length);
+        Assert.Matches("^[A-Za-z0-9_-]+$", created.Token);
+        Assert.NotEqual(created.Token, link.TokenHash);
+        Assert.DoesNotContain(created.Token, link.TokenHash);
+        Assert.Equal(created.Token[..ShareLinkService.PrefixLength], link.TokenPrefix);
     }
 
     [Fact]
-    public void RevokedTokenNoLongerResolves()
+    public void TokensDifferBetweenLinks()
     {
         var run = InsertRun(RunStatus.Completed);
-        var links = _server.Service<ShareLinkService>();
-        string token = links.Create(run.Id)!;
-        var stored = Assert.Single(_server.Service<IShareLinkStore>().ListForRun(run.Id));
 
-        stored.RevokedAt = DateTimeOffset.UtcNow;
-        _server.Service<IShareLinkStore>().Update(stored);
+        var tokens = Enumerable.Range(0, 20).Select(_ => Shares.Create(ShareScope.ForRun(run.Id))!.Token).ToHashSet();
 
-        Assert.Null(links.Resolve(token));
+        Assert.Equal(20, tokens.Count);
     }
 
     [Fact]
-    public void ExpiredTokenNoLongerResolves()
+    public async Task RevokedLinkShowsRevokedPage()
     {
         var run = InsertRun(RunStatus.Completed);
-        var links = _server.Service<ShareLinkService>();
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
+        using var client = _server.CreateClient();
+        using var before = await client.GetAsync(created.Path);
 
-        string token = links.Create(run.Id, TimeSpan.FromMilliseconds(-1))!;
+        using var revoke = await client.PostAsync($"/api/shares/{created.Link.Id}/revoke", null);
+        using var after = await client.GetAsync(created.Path);
+        string html = await after.Content.ReadAsStringAsync();
 
-        Assert.Null(links.Resolve(token));
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, after.StatusCode);
+        Assert.Contains("This link was revoked", html);
+        Assert.DoesNotContain(run.Name, html);
+    }
+
+    [Fact]
+    public async Task ExpiredLinkShowsExpiryDate()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        var expiresAt = _server.Clock.GetUtcNow().AddDays(1);
+        var created = Shares.Create(ShareScope.ForRun(run.Id), expiresAt)!;
+        using var client = _server.CreateClient();
+        using var before = await client.GetAsync(created.Path);
+
+        _server.Clock.Advance(TimeSpan.FromDays(2));
+        using var after = await client.GetAsync(created.Path);
+        string html = await after.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, after.StatusCode);
+        Assert.Contains($"This link expired on {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC", html);
+        Assert.DoesNotContain(run.Name, html);
+    }
+
+    [Fact]
+    public void OpenRecordsLastUseAtMostOncePerInterval()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
+        var store = _server.Service<IShareLinkStore>();
+
+        Shares.Open(created.Token);
+        var first = store.Find(created.Link.Id)!.LastUsedAt;
+        _server.Clock.Advance(TimeSpan.FromSeconds(10));
+        Shares.Open(created.Token);
+        var throttled = store.Find(created.Link.Id)!.LastUsedAt;
+        _server.Clock.Advance(ShareLinkService.LastUseInterval);
+        Shares.Open(created.Token);
+        var later = store.Find(created.Link.Id)!.LastUsedAt;
+
+        Assert.NotNull(first);
+        Assert.Equal(first, throttled);
+        Assert.Equal(_server.Clock.GetUtcNow(), later);
+    }
+
+    [Fact]
+    public void OpenAfterRevokeKeepsRevocation()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
+
+        Shares.Revoke(created.Link.Id);
+        var access = Shares.Open(created.Token);
+
+        Assert.Equal(ShareLinkState.Revoked, access.State);
+        Assert.NotNull(_server.Service<IShareLinkStore>().Find(created.Link.Id)!.RevokedAt);
     }
 
     [Fact]
     public void CreateReturnsNullForUnknownRun()
     {
-        Assert.Null(_server.Service<ShareLinkService>().Create(RunIds.Create()));
+        Assert.Null(Shares.Create(ShareScope.ForRun(RunIds.Create())));
     }
 
-    private RunRecord InsertRun(RunStatus status)
+    [Fact]
+    public void CreateRejectsPastExpiry()
+    {
+        var run = InsertRun(RunStatus.Completed);
+
+        Assert.Throws<ArgumentException>(() => Shares.Create(ShareScope.ForRun(run.Id), _server.Clock.GetUtcNow().AddMinutes(-1)));
+    }
+
+    [Fact]
+    public async Task ApiCreatesListsAndRevokesLink()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        using var client = _server.CreateClient();
+        var expiresAt = _server.Clock.GetUtcNow().AddDays(7);
+
+        using var create = await client.PostAsJsonAsync("/api/shares", new { scope = "run", ids = new[] { run.Id }, expiresAt });
+        var created = await create.Content.ReadFromJsonAsync<JsonElement>();
+        string token = created.GetProperty("token").GetString()!;
+        string id = created.GetProperty("id").GetString()!;
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/shares?scope=run&id={run.Id}");
+        using var page = await client.GetAsync(new Uri(created.GetProperty("url").GetString()!).PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        Assert.Equal(expiresAt, created.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var entry = Assert.Single(listed.EnumerateArray());
+        Assert.Equal(id, entry.GetProperty("id").GetString());
+        Assert.Equal(token[..ShareLinkService.PrefixLength], entry.GetProperty("tokenPrefix").GetString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("token").ValueKind);
+        Assert.Equal("active", entry.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task ApiRejectsPastExpiry()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        using var client = _server.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/shares",
+            new { scope = "run", ids = new[] { run.Id }, expiresAt = _server.Clock.GetUtcNow().AddHours(-1) });
+        string body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("expiresAt", body);
+    }
+
+    [Fact]
+    public async Task ApiRejectsUnknownScope()
+    {
+        using var client = _server.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/shares", new { scope = "everything", ids = new[] { "x" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GroupLinkShowsTableWithSharedMemberLinks()
+    {
+        var (group, members) = InsertGroup();
+        var outsider = InsertRun(RunStatus.Completed);
+        var created = Shares.Create(ShareScope.ForGroup(group.Id))!;
+        using var client = _server.CreateClient();
+
+        using var page = await client.GetAsync(created.Path);
+        string html = await page.Content.ReadAsStringAsync();
+        using var member = await client.GetAsync($"{created.Path}/runs/{members[1].Id}");
+        string memberHtml = await member.Content.ReadAsStringAsync();
+        using var other = await client.GetAsync($"{created.Path}/runs/{outsider.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("group-table", html);
+        Assert.Contains($"href=\"{created.Path}/runs/{members[0].Id}\"", html);
+        Assert.DoesNotContain($"href=\"/runs/{members[0].Id}\"", html);
+        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        Assert.Contains(members[1].Name, memberHtml);
+        Assert.Contains($"{created.Path}/runs/{members[1].Id}/export.html", memberHtml);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task ComparisonLinkListsEachRunSummary()
+    {
+        var first = InsertRun(RunStatus.Completed);
+        var second = InsertRun(RunStatus.Completed);
+        var created = Shares.Create(ShareScope.ForComparison([first.Id, second.Id]))!;
+        using var client = _server.CreateClient();
+
+        using var page = await client.GetAsync(created.Path);
+        string html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(first.Name, html);
+        Assert.Contains(second.Name, html);
+        Assert.Contains($"href=\"{created.Path}/runs/{second.Id}\"", html);
+    }
+
+    [Fact]
+    public async Task SharedArtifactIsServedOnlyWithinScope()
+    {
+        var run = InsertRun(RunStatus.Completed);
+        var other = InsertRun(RunStatus.Completed);
+        AddArtifact(run, "notes.txt", "shared file");
+        AddArtifact(other, "secret.txt", "other run's file");
+        var created = Shares.Create(ShareScope.ForRun(run.Id))!;
+        using var client = _server.CreateClient();
+
+        using var own = await client.GetAsync($"{created.Path}/artifacts/notes.txt");
+        using var foreign = await client.GetAsync($"{created.Path}/runs/{other.Id}/artifacts/secret.txt");
+        Shares.Revoke(created.Link.Id);
+        using var revoked = await client.GetAsync($"{created.Path}/artifacts/notes.txt");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("shared file", await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
+    }
+
+    private RunRecord InsertRun(RunStatus status, string? groupId = null)
     {
         var run = new RunRecord
         {
@@ -95,10 +299,44 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
             ConfigurationJson = "{}",
             Status = status,
             CreatedAt = DateTimeOffset.UtcNow,
+            GroupId = groupId,
         };
         _server.Service<IRunStore>().Insert(run);
         return run;
     }
 
-    public sealed class Server() : DashboardServerFixture(new Dictionary<string, string?>());
+    private (RunGroup Group, RunRecord[] Members) InsertGroup()
+    {
+        string groupId = RunIds.Create();
+        var members = new[] { InsertRun(RunStatus.Completed, groupId), InsertRun(RunStatus.Completed, groupId) };
+        var group = new RunGroup
+        {
+            Id = groupId,
+            Name = $"shared group {groupId}",
+            Kind = "backdoor",
+            CreatedAt = DateTimeOffset.UtcNow,
+            VariedField = "defence.kind",
+            VariedFieldLabel = "Defence",
+            Members = [new RunGroupMember(members[0].Id, "none", "None"), new RunGroupMember(members[1].Id, "badLoss", "BaDLoss")],
+        };
+        _server.Service<IRunGroupStore>().Insert(group);
+        return (group, members);
+    }
+
+    private void AddArtifact(RunRecord run, string name, string text)
+    {
+        var info = _server.Service<IArtifactStore>().Save(run.Id, name, "text/plain", System.Text.Encoding.UTF8.GetBytes(text));
+        run.Artifacts.Add(info);
+        _server.Service<IRunStore>().Update(run);
+    }
+
+    /// <summary>A dashboard whose clock the tests move, so that links expire without waiting.</summary>
+    public sealed class Server() : DashboardServerFixture(
+        new Dictionary<string, string?>(),
+        services => services.AddSingleton<TimeProvider>(SharedClock))
+    {
+        private static readonly AdjustableClock SharedClock = new(DateTimeOffset.UtcNow);
+
+        public AdjustableClock Clock => SharedClock;
+    }
 }

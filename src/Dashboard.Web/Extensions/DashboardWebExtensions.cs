@@ -2,6 +2,7 @@ using Dashboard.Core.Protocol;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Compute;
+using Dashboard.Web.Export;
 using Dashboard.Web.Components.Results;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Live;
@@ -31,6 +32,7 @@ public static class DashboardWebExtensions
         services.AddCompute(builder.Configuration);
         services.AddLiveRuns();
         services.AddSingleton<ShareLinkService>();
+        services.AddSingleton<RunExporter>();
         services.AddSingleton<ResultViewRegistry>();
 
         services.AddHealthChecks()
@@ -54,6 +56,8 @@ public static class DashboardWebExtensions
         app.MapRunsApi();
         app.MapGroupsApi();
         app.MapArtifactsApi();
+        app.MapSharesApi();
+        app.MapExportApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;
     }

@@ -5,9 +5,9 @@ public abstract class DashboardServerFixture : IDisposable
 {
     private readonly DashboardServer _server;
 
-    protected DashboardServerFixture(IDictionary<string, string?> settings)
+    protected DashboardServerFixture(IDictionary<string, string?> settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
-        _server = new DashboardServer(settings);
+        _server = new DashboardServer(settings, configureServices: configureServices);
         _server.StartServer();
     }
 
