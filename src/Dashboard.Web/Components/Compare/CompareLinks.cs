@@ -10,7 +10,7 @@ public static class CompareLinks
     public const string Path = "/compare";
 
     public static string For(IEnumerable<string> runIds) =>
-        $"{Path}?runs={Uri.EscapeDataString(string.Join(',', runIds))}";
+        $"{Path}?runs={string.Join(',', runIds.Select(Uri.EscapeDataString))}";
 
     /// <summary>Splits the <c>runs</c> query value into ids, dropping blanks and repeats but keeping the order.</summary>
     public static IReadOnlyList<string> Parse(string? runs) =>
