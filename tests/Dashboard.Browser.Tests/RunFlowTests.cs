@@ -184,12 +184,15 @@ public sealed partial class RunFlowTests(RunFlowFixture fixture, ITestOutputHelp
             $"the status chip at {page.Url} to reach Completed within {RunTimeout.TotalMinutes:F0} min; it is '{status}', run error: {error}"));
     }
 
-    /// <summary>Clicks Share and returns the link shown in #share-link.</summary>
+    /// <summary>Clicks Share, then Create link with the default expiry (never), and returns the link shown in #share-link.</summary>
     private async Task<string> CreateShareLinkAsync(IPage page)
     {
         await page.Locator("#share-run").ClickAsync();
+        await Server.ExpectAsync(page, "the share panel's #create-share-link button after clicking #share-run",
+            () => Expect(page.Locator("#create-share-link")).ToBeVisibleAsync());
+        await page.Locator("#create-share-link").ClickAsync();
         var linkElement = page.Locator("#share-link");
-        await Server.ExpectAsync(page, "the share link #share-link after clicking #share-run",
+        await Server.ExpectAsync(page, "the share link #share-link after clicking #create-share-link",
             () => Expect(linkElement).ToBeVisibleAsync());
 
         string link = (await linkElement.InnerTextAsync()).Trim();
