@@ -10,7 +10,7 @@ namespace Dashboard.Browser.Tests;
 /// <summary>
 /// A finished run shared and exported: the link opens in a fresh browser, a chart downloads as SVG and PNG
 /// from its toolbar without leaving the server, the exported HTML file draws its charts from disk with every
-/// network request blocked, and a revoked link says so.
+/// network request blocked, and a revoked link shows the revoked message.
 /// </summary>
 public sealed partial class ShareExportFlowTests(RunFlowFixture fixture, ITestOutputHelper output) : IClassFixture<RunFlowFixture>
 {
@@ -118,7 +118,7 @@ public sealed partial class ShareExportFlowTests(RunFlowFixture fixture, ITestOu
         output.WriteLine($"Saved a screenshot of the offline export to {await page.SaveScreenshotAsync("exported-run.png")}");
     }
 
-    /// <summary>Revokes the link through the API and checks that the shared page answers 410 with the revoked message.</summary>
+    /// <summary>Revokes the link through the API and checks that the shared page returns 410 with the revoked message.</summary>
     private async Task CheckRevokedLinkAsync(string runId, string link)
     {
         using var client = Server.CreateClient();

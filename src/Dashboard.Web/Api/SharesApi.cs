@@ -6,7 +6,7 @@ namespace Dashboard.Web.Api;
 
 /// <summary>
 /// Share links over HTTP: create one (the response is the only place its token appears), list them, and
-/// revoke one. Like the rest of the API these endpoints have no sign-in, so the server must stay on loopback.
+/// revoke one. Like the rest of the API these endpoints have no sign-in, so anyone who can reach the server can use them.
 /// </summary>
 public static class SharesApi
 {

@@ -4,7 +4,7 @@ using Dashboard.Core.Runs;
 
 namespace Dashboard.Web.Export;
 
-/// <summary>Tick labels of exported charts, formatted as the live charts in <c>wwwroot/js/charts.js</c> format them.</summary>
+/// <summary>Tick labels of exported charts, formatted close to the live charts in <c>wwwroot/js/charts.js</c> (percentages with at most one decimal).</summary>
 public static class ChartLabels
 {
     public static string Value(double value, MeasureFormat format)

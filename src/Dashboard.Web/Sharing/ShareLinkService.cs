@@ -22,7 +22,7 @@ public sealed class ShareLinkService(
     /// <summary>Characters of the token kept in clear text so that users can tell links apart.</summary>
     public const int PrefixLength = 8;
 
-    /// <summary>Most runs one comparison link may cover.</summary>
+    /// <summary>Maximum number of runs one comparison link may cover.</summary>
     public const int MaxComparisonRuns = 50;
 
     /// <summary>Time after a recorded use during which further opens are not written, so a busy link costs few writes.</summary>
@@ -35,7 +35,7 @@ public sealed class ShareLinkService(
     private readonly Lock _gate = new();
 
     /// <summary>
-    /// Creates a link to <paramref name="scope"/> and returns it with its token; null when a run or group of
+    /// Creates a link to <paramref name="scope"/> and returns it with its token, or null when a run or group of
     /// the scope does not exist. Throws <see cref="ArgumentException"/> for a scope of the wrong size or an
     /// expiry that is not in the future.
     /// </summary>
@@ -69,7 +69,7 @@ public sealed class ShareLinkService(
         return new CreatedShareLink(link, token);
     }
 
-    /// <summary>Returns an error message when <paramref name="scope"/> or <paramref name="expiresAt"/> is invalid at <paramref name="now"/>; otherwise null.</summary>
+    /// <summary>Returns an error message when <paramref name="scope"/> or <paramref name="expiresAt"/> is invalid at <paramref name="now"/>, otherwise null.</summary>
     public static string? Validate(ShareScope scope, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         if (scope.Ids.Count == 0 || scope.Ids.Any(string.IsNullOrWhiteSpace))

@@ -6,7 +6,7 @@ public static class ShareExpiry
     public const string Never = "never";
     public const string Custom = "custom";
 
-    /// <summary>Choice values with their labels; the fixed lifetimes are in days.</summary>
+    /// <summary>Choice values with their labels. The values of fixed lifetimes are numbers of days.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Choices =
     [
         (Never, "Never"),

@@ -8,7 +8,8 @@ public static class ShareStatusCode
 {
     /// <summary>
     /// Returns true when <paramref name="access"/> is active. A revoked or expired link gets 410 Gone on the
-    /// server-rendered response, which is the only one with a status; an unknown token renders the not-found page with 404.
+    /// server-rendered response, because later interactive renders have no HTTP response. An unknown token
+    /// renders the not-found page with 404.
     /// </summary>
     public static bool Apply(ShareLinkAccess access, HttpContext? httpContext, NavigationManager navigation)
     {
