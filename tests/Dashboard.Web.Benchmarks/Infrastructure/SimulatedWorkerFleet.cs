@@ -46,11 +46,12 @@ public sealed class SimulatedWorkerFleet : IAsyncDisposable
         string stopFile = Path.Combine(dataDirectory, StopFileName);
 
         // The server starts "SCRIPT worker --server URL --run RUN_ID" with the token in DASHBOARD_RUN_TOKEN.
-        // The script records both and waits until the benchmark creates the stop file (or the server kills it).
+        // The script records both and waits until the benchmark creates the stop file, the server kills it,
+        // or the server has exited.
         File.WriteAllText(script, $"""
             #!/bin/sh
             echo "$5 ${RunsHubContract.WorkerTokenVariable}" >> '{attachFile}'
-            while [ ! -e '{stopFile}' ]; do sleep 1; done
+            while [ ! -e '{stopFile}' ] && kill -0 "$PPID" 2>/dev/null; do sleep 1; done
 
             """);
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -40,7 +40,7 @@ public sealed class FeedSubscriber : IAsyncDisposable
     {
         if (!await _connection.InvokeAsync<bool>(RunsHubContract.Subscribe, runId))
         {
-            throw new InvalidOperationException($"Subscribing to run {runId} failed: the server does not know the run.");
+            throw new InvalidOperationException($"Subscribing to run {runId} failed: the server did not find the run.");
         }
     }
 

@@ -60,7 +60,8 @@ public static class MetricPathBenchmark
             "runs", "subscribers", "points/s reported", "points/s received", "p50 ms", "p95 ms", "p99 ms", "max ms", "samples");
         table.Notes.Add("Each subscriber is one SignalR connection to /hubs/runs subscribed to every run of the row, so points/s received = reported x subscribers.");
         table.Notes.Add("Latency runs from WorkerRunContext.ReportMetric in the simulated worker to the RunMetrics message at the subscriber. It includes the worker's 100 ms send interval and the server's 150 ms flush interval.");
-        table.Notes.Add("Workers and subscribers run in the benchmark process and share the machine's cores with the server.");
+        table.Notes.Add("With one run, the worker's send timer and the server's flush timer keep one phase for the whole window, so p50 of that row can shift by tens of milliseconds between invocations. With many runs the phases spread.");
+        table.Notes.Add("Workers and subscribers run in the benchmark process and share the machine's cores with the server. Run pages subscribe in-process (LiveRunFeed.SubscribeAsync) after the same flush, without the SignalR hop to a client.");
 
         foreach (int runs in RunCounts)
         {
@@ -138,7 +139,7 @@ public static class MetricPathBenchmark
             "throughput",
             $"End-to-end throughput: {runs} runs report {pointsPerRun:N0} points each as fast as possible, one subscriber",
             "repeat", "points", "report s", "end-to-end s", "points/s", "server RSS MiB");
-        table.Notes.Add("End-to-end time runs from the first report call until the subscriber has received every point. A point reaches subscribers only after it is stored in LiteDB.");
+        table.Notes.Add("End-to-end time runs from the first report call until the subscriber has received every point of the burst. A point reaches subscribers only after it is stored in LiteDB.");
         var rates = new List<double>();
         for (int repeat = 1; repeat <= repeats; repeat++)
         {
