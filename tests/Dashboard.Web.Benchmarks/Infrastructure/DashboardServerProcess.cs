@@ -19,6 +19,9 @@ public sealed partial class DashboardServerProcess : IAsyncDisposable
 
     private const int SignalTerminate = 15;
 
+    private static readonly List<DashboardServerProcess> s_running = [];
+    private static PosixSignalRegistration[]? s_signalHandlers;
+
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _lastLines = new();
@@ -60,9 +63,7 @@ public sealed partial class DashboardServerProcess : IAsyncDisposable
         _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException(
             $"{executable} exited with code {_process.ExitCode} before it listened on a port. Last output:{Environment.NewLine}{LastOutput()}"));
         _process.Start();
-
-        // Ends the server and its stand-in workers if this program exits first, for example on SIGTERM.
-        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+        Track(this);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -125,22 +126,54 @@ public sealed partial class DashboardServerProcess : IAsyncDisposable
             }
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        Untrack(this);
         _process.Dispose();
     }
 
-    private void KillOnExit(object? sender, EventArgs e)
+    /// <summary>
+    /// Records a started server so that SIGTERM or SIGINT to this program kills it and its stand-in workers
+    /// before this program ends; otherwise they would outlive it.
+    /// </summary>
+    private static void Track(DashboardServerProcess server)
     {
-        try
+        lock (s_running)
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            s_running.Add(server);
+            s_signalHandlers ??=
+            [
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, KillRunning),
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, KillRunning),
+            ];
         }
-        catch (InvalidOperationException)
+    }
+
+    private static void Untrack(DashboardServerProcess server)
+    {
+        lock (s_running)
         {
-            // The process has exited meanwhile.
+            s_running.Remove(server);
+        }
+    }
+
+    /// <summary>Kills every running server's process tree; the signal's default action then ends this program.</summary>
+    private static void KillRunning(PosixSignalContext context)
+    {
+        DashboardServerProcess[] running;
+        lock (s_running)
+        {
+            running = [.. s_running];
+        }
+
+        foreach (var server in running)
+        {
+            try
+            {
+                server._process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // The server has exited meanwhile.
+            }
         }
     }
 
