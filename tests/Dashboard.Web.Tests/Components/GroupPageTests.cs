@@ -26,6 +26,21 @@ public sealed class GroupPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void ShareCreatesGroupLink()
+    {
+        var group = Group(("none", "None", Run(RunStatus.Completed, averageAsr: 0.9)));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+        page.Find("#share-group").Click();
+        page.Find("#create-share-link").Click();
+
+        var link = Assert.Single(Server.Service<IShareLinkStore>().ListFor(ShareScopeKind.Group, group.Id));
+        Assert.Contains("/share/" + link.TokenPrefix, page.Find("#share-link").TextContent);
+        Assert.Single(page.FindAll($"#share-links tr[data-link='{link.Id}']"));
+    }
+
+    [Fact]
     public void UnknownGroupShowsNotFound()
     {
         var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, RunIds.Create()));
