@@ -42,8 +42,11 @@ window.labCompareCharts = (() => {
   }
 
   // options: { axis: 'step' | 'epoch' | 'wallTime', xTitle, yTitle, format, logY, markers, runs: [{ name, color }] }
+  // With logY the server sends log10 of each value and the axis is linear: apexcharts 4.7.0's logarithmic
+  // axis draws no line for data within one decade. Labels and tooltips show the values themselves.
   function create(element, options) {
     const id = nextId++;
+    const label = options.logY ? v => formatValue(Math.pow(10, v), options.format) : v => formatValue(v, options.format);
     const chart = new ApexCharts(element, {
       chart: {
         type: 'line',
@@ -64,10 +67,12 @@ window.labCompareCharts = (() => {
       },
       yaxis: {
         title: { text: options.yTitle },
-        logarithmic: !!options.logY,
-        labels: { formatter: v => formatValue(v, options.format) },
+        labels: { formatter: label },
+        // Fractions such as accuracy and ASR keep the 0-100% range the run page uses; a log axis fits its data.
+        min: options.format === 'percent' && !options.logY ? 0 : undefined,
+        max: options.format === 'percent' && !options.logY ? 1 : undefined,
       },
-      tooltip: { shared: false, y: { formatter: v => formatValue(v, options.format) } },
+      tooltip: { shared: false, y: { formatter: label } },
       legend: {
         show: true,
         position: 'bottom',
