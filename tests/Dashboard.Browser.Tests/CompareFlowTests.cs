@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Dashboard.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.Browser.Tests;
+
+/// <summary>
+/// A researcher compares two finished runs that differ only in learning rate: ticks both in the runs table,
+/// opens Compare, and reads the overlaid curves, the configuration difference and the parallel coordinates.
+/// </summary>
+public sealed partial class CompareFlowTests(RunFlowFixture fixture, ITestOutputHelper output) : IClassFixture<RunFlowFixture>
+{
+    /// <summary>Both quick runs one after the other; minutes of margin for a loaded machine.</summary>
+    private static readonly TimeSpan RunsTimeout = TimeSpan.FromMinutes(10);
+
+    private static readonly double[] LearningRates = [0.001, 0.003];
+
+    private DashboardProcess Server => fixture.Server;
+
+    [Fact]
+    public async Task ComparesTwoRunsFromTable()
+    {
+        var runIds = await LaunchAndFinishRunsAsync();
+        var page = await fixture.Browser.NewPageAsync();
+        await using var context = page.Context;
+
+        await OpenComparisonFromTableAsync(page, runIds);
+
+        var lossChart = page.Locator(".compare-chart[data-metric=\"train/loss\"]");
+        await Server.ExpectAsync(page, "the train/loss comparison chart to draw one series per run",
+            () => Expect(lossChart).ToHaveAttributeAsync("data-runs", "2"));
+
+        var differingRows = page.Locator("#compare-configuration tbody tr[data-path]");
+        await Server.ExpectAsync(page, "the configuration table to show one differing field",
+            () => Expect(differingRows).ToHaveCountAsync(1));
+        await Server.ExpectAsync(page, "the differing field to be learningRate",
+            () => Expect(differingRows).ToHaveAttributeAsync("data-path", "learningRate"));
+
+        await Server.ExpectAsync(page, "the parallel-coordinates chart to draw one polyline per run",
+            () => Expect(page.Locator("#compare-parallel svg polyline.pc-line")).ToHaveCountAsync(2));
+        output.WriteLine($"Saved a screenshot of the comparison page to {await page.SaveScreenshotAsync("compare-page.png")}");
+
+        await RedrawWithWallTimeAndLogScaleAsync(page, lossChart);
+    }
+
+    /// <summary>Switches the x axis to wall time and the y axis to log scale; the loss chart is redrawn with both runs each time.</summary>
+    private async Task RedrawWithWallTimeAndLogScaleAsync(IPage page, ILocator lossChart)
+    {
+        await page.Locator("#x-axis input[type=radio]").Nth(2).CheckAsync();
+        await Server.ExpectAsync(page, "the note that explains the wall-time axis",
+            () => Expect(page.Locator("#wall-time-note")).ToBeVisibleAsync());
+        await Server.ExpectAsync(page, "the train/loss chart to draw both runs against wall time",
+            () => Expect(lossChart).ToHaveAttributeAsync("data-runs", "2"));
+        await Server.ExpectAsync(page, "the train/loss chart's x axis to be titled for wall time",
+            () => Expect(lossChart).ToContainTextAsync("seconds since run start"));
+
+        await page.Locator("#log-scale input[type=checkbox], input[type=checkbox]#log-scale").CheckAsync();
+        await Server.ExpectAsync(page, "the train/loss chart to draw both runs on a log scale",
+            () => Expect(lossChart).ToHaveAttributeAsync("data-runs", "2"));
+
+        // A loss within one decade is where a logarithmic apexcharts axis drew no line; require drawn paths.
+        var drawnLines = lossChart.Locator(".apexcharts-series path.apexcharts-line[d*='L']");
+        await Server.ExpectAsync(page, "the train/loss chart on a log scale to draw at least one line per run",
+            () => Expect(drawnLines).Not.ToHaveCountAsync(0));
+        Assert.True(await drawnLines.CountAsync() >= 2,
+            Server.Describe($"at least 2 drawn lines on the log-scale train/loss chart; found {await drawnLines.CountAsync()}"));
+        output.WriteLine($"Saved a screenshot with wall time and log scale to {await page.SaveScreenshotAsync("compare-page-wall-time-log.png")}");
+    }
+
+    /// <summary>Launches one quick run per learning rate through the API and waits until both have completed.</summary>
+    private async Task<List<string>> LaunchAndFinishRunsAsync()
+    {
+        using var api = new DashboardApi(Server);
+        var runIds = new List<string>();
+        foreach (double learningRate in LearningRates)
+        {
+            var configuration = JsonNode.Parse(TestConfigurations.Quick)!.AsObject();
+            configuration["learningRate"] = learningRate;
+            var body = new JsonObject
+            {
+                ["kind"] = "backdoor",
+                ["name"] = $"compare lr {learningRate}",
+                ["configuration"] = configuration,
+            };
+            runIds.Add(await api.LaunchAsync(body.ToJsonString()));
+        }
+
+        foreach (string runId in runIds)
+        {
+            var run = await api.WaitUntilFinalAsync(runId, RunsTimeout);
+            Assert.True(run.GetProperty("status").GetString() == "Completed",
+                Server.Describe($"run {runId} to complete; it ended {run.GetProperty("status")} with error '{run.GetProperty("error")}'"));
+        }
+
+        output.WriteLine($"Runs {string.Join(", ", runIds)} completed");
+        return runIds;
+    }
+
+    /// <summary>Ticks each run's check box in the runs table, clicks Compare and waits for the comparison page.</summary>
+    private async Task OpenComparisonFromTableAsync(IPage page, IReadOnlyList<string> runIds)
+    {
+        await page.GotoInteractiveAsync(new Uri(Server.BaseAddress, "runs"), Server);
+        foreach (string runId in runIds)
+        {
+            var checkbox = page.Locator($"td[data-compare=\"{runId}\"] input[type=checkbox]");
+            await Server.ExpectAsync(page, $"one comparison check box for run {runId} in the runs table",
+                () => Expect(checkbox).ToHaveCountAsync(1));
+            await checkbox.CheckAsync();
+        }
+
+        var compare = page.Locator("#compare-runs");
+        await Server.ExpectAsync(page, "#compare-runs to say it compares 2 runs",
+            () => Expect(compare).ToContainTextAsync("Compare (2)"));
+        await compare.ClickAsync();
+
+        // Compare navigates inside the Blazor app (history.pushState); polling the address avoids missing
+        // that navigation event when it arrives before a navigation waiter would be registered.
+        await Server.ExpectAsync(page, "the browser to land on /compare?runs=... after Compare",
+            () => Expect(page).ToHaveURLAsync(ComparePageUrl()));
+        output.WriteLine($"Opened {page.Url}");
+    }
+
+    [GeneratedRegex(@"/compare\?runs=[a-z0-9]+,[a-z0-9]+$")]
+    private static partial Regex ComparePageUrl();
+}
