@@ -10,9 +10,9 @@ namespace Dashboard.Web.Components.Compare;
 /// log10(y), and values of zero or below become NaN (a gap).
 /// </summary>
 /// <remarks>
-/// The log scale is drawn as log10 values on a linear axis, whose labels show 10^y, because the logarithmic
-/// y axis of apexcharts.js 4.7.0 drew no line at all for data within one decade, such as a loss between 2.15
-/// and 2.35 (seen in chromium).
+/// The log scale is drawn as log10 values on a linear axis whose labels show 10^y. The logarithmic y axis of
+/// apexcharts.js 4.7.0 drew no line at all for data within one decade, such as a loss between 2.15 and 2.35
+/// (seen in chromium).
 /// </remarks>
 public static class CompareCurve
 {

@@ -6,7 +6,7 @@ namespace Dashboard.Web.Components.Compare;
 
 /// <summary>
 /// The parallel-coordinates axes of a comparison: the configuration fields that differ between the runs
-/// (numeric where every run holds a number, categorical otherwise), then the summary measures.
+/// (numeric where every run has a number there, categorical otherwise), then the summary measures.
 /// </summary>
 public static class CompareDimensions
 {

@@ -45,6 +45,6 @@ public sealed record ConfigurationRow(string Path, IReadOnlyList<ConfigurationVa
 {
     public bool Differs => Values.Select(value => value?.Text).Distinct(StringComparer.Ordinal).Skip(1).Any();
 
-    /// <summary>True when every run that has this path holds a JSON number there.</summary>
+    /// <summary>True when every run that has this path has a JSON number there.</summary>
     public bool IsNumeric => Values.Any(value => value is not null) && Values.All(value => value is null || value.Number is not null);
 }

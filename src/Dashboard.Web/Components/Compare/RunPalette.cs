@@ -6,7 +6,7 @@ namespace Dashboard.Web.Components.Compare;
 /// </summary>
 public static class RunPalette
 {
-    /// <summary>Ten colours that stay distinguishable on white (the "Tableau 10" set).</summary>
+    /// <summary>The ten colours of Tableau's "Tableau 10" palette, in its order.</summary>
     public static IReadOnlyList<string> Colors { get; } =
     [
         "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
