@@ -27,7 +27,7 @@ internal static class ThroughputBenchmark
         of it. When the ResNet at batch 256 stays under 40%, profiles it layer by layer.
 
         Options:
-          --quick          fewer repeats (matrix products 5, ResNet steps 3, profile 2; default 15, 10, 5)
+          --quick          fewer repeats (matrix products 5, ResNet steps 3, profile 2 per half; default 15, 10, 5)
           --sizes LIST     square matrix sizes (default 2048,4096)
           --batches LIST   batch sizes of the models (default 64,256)
           --profile        profile the ResNet even when it meets the target
@@ -195,28 +195,32 @@ internal static class ThroughputBenchmark
         using var model = definition.Create();
         using var loop = new PlainTrainingLoop(model, [batch, definition.Shape.Channels, definition.Shape.Height, definition.Shape.Width], definition.ClassCount, seed: 1);
 
+        // Full steps are timed before and after the layers, so that a change in load during the profile shows.
         var forward = new List<double>();
         var backward = new List<double>();
         var optimizer = new List<double>();
-        for (int i = 0; i < repeats + 1; i++)
-        {
-            var step = loop.TimedStep();
-            if (i > 0)
-            {
-                forward.Add(step.Forward);
-                backward.Add(step.Backward);
-                optimizer.Add(step.Optimizer);
-            }
-        }
+        loop.TimedStep();
+        var before = TimePhases(loop, repeats, forward, backward, optimizer);
+        var layers = LayerProfile.Measure(model, loop.Images, warmups: 1, repeats);
+        long? faultsBefore = ProcessMemory.MinorPageFaults();
+        var after = TimePhases(loop, repeats, forward, backward, optimizer);
+        long? faultsAfter = ProcessMemory.MinorPageFaults();
 
         double stepSeconds = SampleStatistics.Median(forward) + SampleStatistics.Median(backward) + SampleStatistics.Median(optimizer);
-        var phases = new ResultTable($"ResNet-18 step at batch {batch} by phase (median of {repeats})", "phase", "ms", "share of step");
+        var phases = new ResultTable($"ResNet-18 step at batch {batch} by phase (median of {forward.Count})", "phase", "ms", "share of step");
         phases.Add("forward + cross-entropy", SampleStatistics.Median(forward) * 1e3, Share(SampleStatistics.Median(forward), stepSeconds));
         phases.Add("backward", SampleStatistics.Median(backward) * 1e3, Share(SampleStatistics.Median(backward), stepSeconds));
         phases.Add("zero_grad + AdamW step", SampleStatistics.Median(optimizer) * 1e3, Share(SampleStatistics.Median(optimizer), stepSeconds));
         report.Add(phases);
+        report.Note(FormattableString.Invariant(
+            $"Median full step before the layer runs {SampleStatistics.Median(before) * 1e3:F0} ms, after them {SampleStatistics.Median(after) * 1e3:F0} ms; a large difference means the load changed and the shares below are unreliable."));
+        if (faultsBefore is { } first && faultsAfter is { } last)
+        {
+            double faultsPerStep = (double)(last - first) / repeats;
+            report.Note(FormattableString.Invariant(
+                $"Minor page faults per full step: {faultsPerStep:F0}, about {faultsPerStep * 4 / 1024:F0} MiB of memory mapped afresh every step."));
+        }
 
-        var layers = LayerProfile.Measure(model, loop.Images, warmups: 1, repeats);
         var table = new ResultTable(
             $"ResNet-18 layers run one by one at batch {batch} (median of {repeats})",
             "layer", "kind", "output", "forward ms", "backward ms", "GMAC", "GFLOP/s", "share of matmul", "share of step");
@@ -238,6 +242,22 @@ internal static class ThroughputBenchmark
 
         report.Add(table);
         report.Add(SummariseByKind(layers, stepSeconds, limit));
+    }
+
+    /// <summary>Times <paramref name="steps"/> steps, adds each phase's seconds to its list and returns the step totals.</summary>
+    private static List<double> TimePhases(PlainTrainingLoop loop, int steps, List<double> forward, List<double> backward, List<double> optimizer)
+    {
+        var totals = new List<double>();
+        for (int i = 0; i < steps; i++)
+        {
+            var step = loop.TimedStep();
+            forward.Add(step.Forward);
+            backward.Add(step.Backward);
+            optimizer.Add(step.Optimizer);
+            totals.Add(step.Forward + step.Backward + step.Optimizer);
+        }
+
+        return totals;
     }
 
     private static ResultTable SummariseByKind(List<LayerTime> layers, double stepSeconds, double limit)
