@@ -106,10 +106,36 @@ public sealed class ComparePageTests : ComponentTestContext
     {
         var (first, _) = InsertRuns();
 
-        var page = RenderCompare($"{first.Id},nosuchrun");
+        var page = RenderCompareAt($"runs={first.Id},nosuchrun");
 
         Assert.Single(page.FindAll("[data-missing-run='nosuchrun']"));
         Assert.Single(page.FindAll("#compared-runs [data-run]"));
+    }
+
+    [Fact]
+    public void QueryOptionsReachCharts()
+    {
+        var (first, second) = InsertRuns();
+
+        var page = RenderCompareAt($"runs={first.Id},{second.Id}&x=epoch&log=true");
+
+        var created = JSInterop.Invocations["labCompareCharts.create"].Select(i => JsonSerializer.SerializeToElement(i.Arguments[1])).ToList();
+        Assert.Equal(3, created.Count);
+        Assert.All(created, options => Assert.Equal("epoch", options.GetProperty("axis").GetString()));
+        Assert.All(created, options => Assert.True(options.GetProperty("logY").GetBoolean()));
+    }
+
+    [Fact]
+    public void LogSwitchRecordsItInAddress()
+    {
+        var (first, second) = InsertRuns();
+        var page = RenderCompare(first, second);
+
+        page.Find("#log-scale input[type=checkbox], input[type=checkbox]#log-scale").Change(true);
+
+        string address = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Contains("log=true", address);
+        Assert.Contains($"runs={first.Id},{second.Id}", Uri.UnescapeDataString(address));
     }
 
     [Fact]
@@ -139,13 +165,12 @@ public sealed class ComparePageTests : ComponentTestContext
     }
 
     private IRenderedComponent<Dashboard.Web.Components.Pages.Compare> RenderCompare(params RunRecord[] runs) =>
-        RenderCompare(string.Join(',', runs.Select(r => r.Id)));
+        RenderCompareAt("runs=" + string.Join(',', runs.Select(r => r.Id)));
 
     /// <summary>Opens the page as the browser would, because bUnit fills query parameters only from the address.</summary>
-    private IRenderedComponent<Dashboard.Web.Components.Pages.Compare> RenderCompare(string runIds)
+    private IRenderedComponent<Dashboard.Web.Components.Pages.Compare> RenderCompareAt(string query)
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter("runs", runIds));
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"compare?{query}");
         return Render<Dashboard.Web.Components.Pages.Compare>();
     }
 
