@@ -9,7 +9,7 @@ usage() {
     cat <<'EOF'
 Usage: tests/run-benchmarks.sh [--quick] [--out DIR]
 
-  --quick    fewer repeats and epochs: a few minutes on a 2-core machine instead of about half an hour
+  --quick    fewer repeats and epochs, to check that every benchmark runs; figures need a full run
   --out DIR  folder for the JSON and Markdown results (default: /tmp/dashboard-benchmarks/UTC-TIMESTAMP)
 
 Timings are only comparable on an otherwise idle machine: other processes that use the cores slow

@@ -35,10 +35,12 @@ internal static class MemoryBenchmark
     public static int Run(string[] args)
     {
         BenchmarkArguments arguments;
+        int threads;
         var configuration = new BackdoorConfiguration();
         try
         {
             arguments = BenchmarkArguments.Parse(args, "--epochs", "--subset", "--data");
+            threads = arguments.Threads;
             configuration.Epochs = arguments.Count("--epochs", 5, 20);
             configuration.TrainingSubsetSize = arguments.Count("--subset", configuration.TrainingSubsetSize, configuration.TrainingSubsetSize);
             if (configuration.Epochs < 3)
@@ -56,7 +58,7 @@ internal static class MemoryBenchmark
         {
             DatasetPaths = new Dictionary<string, string> { [FashionMnist.DatasetId] = arguments.Value("--data") ?? FashionMnist.DebianPackageFolder },
             Device = "cpu",
-            TorchThreads = arguments.Threads,
+            TorchThreads = threads,
         };
         var report = new BenchmarkReport(Command, "Resident memory after every epoch of the default backdoor configuration.", arguments.Quick);
         report.Setup("configuration", $"{configuration.TrainingSubsetSize} images, {configuration.Epochs} epochs, batch {configuration.BatchSize}, small CNN width {configuration.ModelWidth}");

@@ -39,9 +39,15 @@ internal static class TrainerOverheadBenchmark
     public static int Run(string[] args)
     {
         BenchmarkArguments arguments;
+        int batch;
+        int rounds;
+        int block;
         try
         {
             arguments = BenchmarkArguments.Parse(args, "--batch", "--rounds", "--block", "--data");
+            batch = arguments.Count("--batch", 128, 128);
+            rounds = arguments.Count("--rounds", 3, 7);
+            block = arguments.Count("--block", 20, 50);
             TorchDevices.SetThreads(arguments.Threads);
         }
         catch (ArgumentException exception)
@@ -51,9 +57,6 @@ internal static class TrainerOverheadBenchmark
         }
 
         NativeAllocator.KeepBatchBuffersInHeap();
-        int batch = arguments.Count("--batch", 128, 128);
-        int rounds = arguments.Count("--rounds", 3, 7);
-        int block = arguments.Count("--block", 20, 50);
         var report = new BenchmarkReport(
             Command,
             "Training step of the default small CNN: bare TorchSharp loop against the product's ClassifierTrainer with its data pipeline and metric reporting.",
