@@ -48,6 +48,15 @@ internal sealed class SeriesCache<TValue>
         }
     }
 
+    /// <summary>Removes every entry whose key starts with <paramref name="prefix"/> (ordinal comparison).</summary>
+    public void RemoveStartingWith(string prefix)
+    {
+        foreach (string key in _nodes.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            Remove(key);
+        }
+    }
+
     public void Remove(string key)
     {
         if (_nodes.Remove(key, out var node))

@@ -29,4 +29,8 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Cannot write the artifact folder at {ArtifactsPath}")]
     public static partial void ArtifactFolderUnavailable(ILogger logger, Exception exception, string artifactsPath);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information,
+        Message = "Deleted run {RunId}: {MetricChunks} metric chunks, {LogChunks} log chunks, artifact folder removed: {FolderRemoved}")]
+    public static partial void RunDeleted(ILogger logger, string runId, int metricChunks, int logChunks, bool folderRemoved);
 }

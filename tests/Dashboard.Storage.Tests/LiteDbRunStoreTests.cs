@@ -120,7 +120,6 @@ public sealed class LiteDbRunStoreTests : IDisposable
         _store.Insert(run);
 
         run.Status = RunStatus.Running;
-        run.Name = "renamed";
         run.Progress = 0.5;
         run.Phase = "epoch 1 of 2";
         run.StartedAt = SampleRuns.Epoch.AddSeconds(30);
@@ -128,7 +127,6 @@ public sealed class LiteDbRunStoreTests : IDisposable
         var stored = _store.Find("update-me")!;
 
         Assert.Equal(RunStatus.Running, stored.Status);
-        Assert.Equal("renamed", stored.Name);
         Assert.Equal(0.5, stored.Progress);
         Assert.Equal("epoch 1 of 2", stored.Phase);
         Assert.Equal(SampleRuns.Epoch.AddSeconds(30), stored.StartedAt);

@@ -60,6 +60,8 @@ public sealed class StorageMeasurements(ITestOutputHelper output) : IDisposable
             run.Name = $"sweep {i % 97} seed {i}";
             run.Status = statuses[i % statuses.Length];
             run.Summary!.Measures[1] = run.Summary.Measures[1] with { Value = (i * 7919 % 1000) / 1000.0 };
+            run.Tags = [$"seed{i % 10}", "sweep"];
+            run.ArchivedAt = i % 50 == 0 ? SampleRuns.Epoch : null;
             documents.Add(RunDocument.FromRecord(Retarget(run, kinds[i % kinds.Length], SampleRuns.Epoch.AddSeconds(i))));
         }
 
@@ -77,6 +79,10 @@ public sealed class StorageMeasurements(ITestOutputHelper output) : IDisposable
             new RunQuery { Kind = "probe", SortBy = RunSortField.Headline },
             new RunQuery { Search = "seed 12", SortBy = RunSortField.Name, Descending = false },
             new RunQuery { SortBy = RunSortField.Duration, Skip = 9_950 },
+            new RunQuery { Search = "learningRate:0.001 targetClass:7", Skip = 100 },
+            new RunQuery { Search = "tag:seed3", SortBy = RunSortField.Measure, SortMeasure = "asr" },
+            new RunQuery { Archive = RunArchiveFilter.Archived },
+            new RunQuery { Archive = RunArchiveFilter.All, CreatedFrom = SampleRuns.Epoch.AddSeconds(2_000), CreatedBefore = SampleRuns.Epoch.AddSeconds(3_000) },
         ];
 
         foreach (var query in queries)
@@ -96,7 +102,7 @@ public sealed class StorageMeasurements(ITestOutputHelper output) : IDisposable
                 $"{stopwatch.Elapsed.TotalMilliseconds / Repeats:F1} ms per page.");
         }
 
-        Assert.Equal(Runs, store.Query(new RunQuery()).Total);
+        Assert.Equal(Runs, store.Query(new RunQuery { Archive = RunArchiveFilter.All }).Total);
     }
 
     private static RunRecord Retarget(RunRecord run, string kind, DateTimeOffset createdAt) => new()
@@ -116,11 +122,17 @@ public sealed class StorageMeasurements(ITestOutputHelper output) : IDisposable
         Error = run.Error,
         WorkerProcessId = run.WorkerProcessId,
         Artifacts = run.Artifacts,
+        Tags = run.Tags,
+        ArchivedAt = run.ArchivedAt,
     };
 
     private static string Describe(RunQuery query) =>
         $"sort {query.SortBy}{(query.Descending ? " desc" : string.Empty)}, skip {query.Skip}" +
         (query.Statuses is { } statuses ? $", statuses {string.Join('/', statuses)}" : string.Empty) +
         (query.Kind is { } kind ? $", kind {kind}" : string.Empty) +
-        (query.Search is { } search ? $", search \"{search}\"" : string.Empty);
+        (query.Search is { } search ? $", search \"{search}\"" : string.Empty) +
+        (query.SortMeasure is { } measure ? $", measure {measure}" : string.Empty) +
+        (query.CreatedFrom is { } from ? $", created from {from:HH:mm:ss}" : string.Empty) +
+        (query.CreatedBefore is { } before ? $", created before {before:HH:mm:ss}" : string.Empty) +
+        $", archive {query.Archive}";
 }

@@ -22,7 +22,16 @@ public sealed class RunGroup
     public required string VariedFieldLabel { get; init; }
 
     public List<RunGroupMember> Members { get; init; } = [];
+
+    /// <summary>Labels the user attached to the group, each trimmed and unique (compared case-insensitively).</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The user's Markdown notes on the group, shown sanitised; null when there are none.</summary>
+    public string? Notes { get; set; }
 }
 
-/// <summary>One run of a group, with the value of the varied field as its JSON value and display label.</summary>
-public sealed record RunGroupMember(string RunId, string Value, string Label);
+/// <summary>
+/// One run of a group, with the value of the varied field as its JSON value and display label.
+/// <paramref name="Deleted"/> is true once the run was deleted; the member stays so the group keeps its rows.
+/// </summary>
+public sealed record RunGroupMember(string RunId, string Value, string Label, bool Deleted = false);

@@ -47,5 +47,14 @@ public sealed class RunRecord
     /// <summary>The study group the run was launched in, if any.</summary>
     public string? GroupId { get; init; }
 
+    /// <summary>Labels the user attached to the run, each trimmed and unique (compared case-insensitively).</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The user's Markdown notes on the run, shown sanitised; null when there are none.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>When the run was archived; archived runs are hidden from the default run list. Null when not archived.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
     public TimeSpan? Duration => StartedAt is { } started ? (EndedAt ?? DateTimeOffset.UtcNow) - started : null;
 }

@@ -87,6 +87,20 @@ public sealed class FileArtifactStore : IArtifactStore
         }
     }
 
+    public bool DeleteRunFolder(string runId)
+    {
+        ArtifactNames.Validate(runId, nameof(runId), "Run id");
+
+        string folder = Path.Combine(RootPath, runId);
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
+
+        Directory.Delete(folder, recursive: true);
+        return true;
+    }
+
     public string RunFolder(string runId)
     {
         ArtifactNames.Validate(runId, nameof(runId), "Run id");

@@ -16,4 +16,7 @@ public interface IArtifactStore
 
     /// <summary>Returns the full path of the run's artifact folder, creating it if missing.</summary>
     string RunFolder(string runId);
+
+    /// <summary>Deletes the run's artifact folder with everything in it; returns false if it did not exist.</summary>
+    bool DeleteRunFolder(string runId);
 }

@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunLogStore, LiteDbRunLogStore>();
         services.AddSingleton<IShareLinkStore, LiteDbShareLinkStore>();
         services.AddSingleton<IRunGroupStore, LiteDbRunGroupStore>();
+        services.AddSingleton<RunDeletion>();
         services.AddHostedService<StorageStartupCheck>();
 
         return services;

@@ -10,6 +10,12 @@ public interface IRunGroupStore
 
     RunGroup? Find(string id);
 
+    /// <summary>
+    /// Applies <paramref name="edit"/> to the stored group and saves its name, tags, notes and members' deleted
+    /// flags. Returns the updated group, or null if no group has the id.
+    /// </summary>
+    RunGroup? Edit(string id, Action<RunGroup> edit);
+
     /// <summary>Returns groups newest first.</summary>
     IReadOnlyList<RunGroup> List(int skip, int take);
 }

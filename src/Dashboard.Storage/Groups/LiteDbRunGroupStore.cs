@@ -7,6 +7,7 @@ namespace Dashboard.Storage;
 public sealed class LiteDbRunGroupStore : IRunGroupStore
 {
     private readonly ILiteCollection<BsonDocument> _groups;
+    private readonly Lock _writeLock = new();
 
     public LiteDbRunGroupStore(LiteDbStorage storage)
     {
@@ -35,6 +36,34 @@ public sealed class LiteDbRunGroupStore : IRunGroupStore
 
         var document = _groups.FindById(id);
         return document is null ? null : RunGroupDocument.ToGroup(document);
+    }
+
+    public RunGroup? Edit(string id, Action<RunGroup> edit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(edit);
+
+        lock (_writeLock)
+        {
+            var stored = _groups.FindById(id);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var group = RunGroupDocument.ToGroup(stored);
+            var members = group.Members.ToList();
+            edit(group);
+
+            // Members may only be marked deleted; the run ids, values and labels stay as launched.
+            var deleted = group.Members.Where(member => member.Deleted).Select(member => member.RunId).ToHashSet(StringComparer.Ordinal);
+            group.Members.Clear();
+            group.Members.AddRange(members.Select(member => member with { Deleted = member.Deleted || deleted.Contains(member.RunId) }));
+
+            var document = RunGroupDocument.FromGroup(group);
+            _groups.Update(document);
+            return RunGroupDocument.ToGroup(document);
+        }
     }
 
     public IReadOnlyList<RunGroup> List(int skip, int take)

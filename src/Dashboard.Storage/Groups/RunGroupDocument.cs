@@ -12,6 +12,8 @@ internal static class RunGroupDocument
     public const string VariedField = "VariedField";
     public const string VariedFieldLabel = "VariedFieldLabel";
     public const string Members = "Members";
+    public const string Tags = "Tags";
+    public const string Notes = "Notes";
 
     public static BsonDocument FromGroup(RunGroup group)
     {
@@ -31,7 +33,10 @@ internal static class RunGroupDocument
                 ["RunId"] = member.RunId,
                 ["Value"] = member.Value,
                 ["Label"] = member.Label,
+                ["Deleted"] = member.Deleted,
             })),
+            [Tags] = new BsonArray(group.Tags.Select(tag => new BsonValue(tag))),
+            [Notes] = group.Notes,
         };
     }
 
@@ -46,6 +51,11 @@ internal static class RunGroupDocument
         Members = [.. document[Members].AsArray.Select(item => new RunGroupMember(
             item["RunId"].AsString,
             item["Value"].AsString,
-            item["Label"].AsString))],
+            item["Label"].AsString,
+            item["Deleted"].IsBoolean && item["Deleted"].AsBoolean))],
+
+        // Groups stored before groups had annotations lack these fields; a missing field reads as null.
+        Tags = document[Tags].IsArray ? [.. document[Tags].AsArray.Select(value => value.AsString)] : [],
+        Notes = document[Notes].IsNull ? null : document[Notes].AsString,
     };
 }

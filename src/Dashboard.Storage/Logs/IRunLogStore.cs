@@ -10,4 +10,7 @@ public interface IRunLogStore
 
     /// <summary>Returns the last <paramref name="maxLines"/> lines of the run, oldest first.</summary>
     IReadOnlyList<WorkerLogLine> ReadTail(string runId, int maxLines);
+
+    /// <summary>Removes every log line of the run; returns the number of chunk documents removed.</summary>
+    int DeleteRun(string runId);
 }

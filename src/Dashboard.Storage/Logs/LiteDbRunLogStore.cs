@@ -111,6 +111,17 @@ public sealed class LiteDbRunLogStore : IRunLogStore
         return all.GetRange(Math.Max(0, all.Count - maxLines), Math.Min(maxLines, all.Count));
     }
 
+    public int DeleteRun(string runId)
+    {
+        ChunkKeys.ValidateRunId(runId);
+
+        lock (_appendLock)
+        {
+            _openChunks.Remove(runId);
+            return _chunks.DeleteMany(ChunkKeys.StartingWith(ChunkKeys.Prefix(runId)));
+        }
+    }
+
     private OpenLogChunk FindOpenChunk(string runId)
     {
         if (_openChunks.TryGet(runId, out var cached))

@@ -18,4 +18,7 @@ public interface IMetricStore
     IReadOnlyList<string> ListMetrics(string runId);
 
     long CountPoints(string runId);
+
+    /// <summary>Removes every point of the run in one transaction; returns the number of chunk documents removed.</summary>
+    int DeleteRun(string runId);
 }

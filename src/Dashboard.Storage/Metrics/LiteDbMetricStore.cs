@@ -115,6 +115,40 @@ public sealed class LiteDbMetricStore : IMetricStore
         return ReadSeries(runId).Sum(series => series[MetricSeriesDocument.Points].AsInt64);
     }
 
+    public int DeleteRun(string runId)
+    {
+        ChunkKeys.ValidateRunId(runId);
+        string prefix = ChunkKeys.Prefix(runId);
+
+        // Under the append lock, so no append can re-create a chunk from a cached open chunk after the delete.
+        lock (_appendLock)
+        {
+            if (!_database.BeginTrans())
+            {
+                throw new InvalidOperationException("Cannot delete metrics: a LiteDB transaction is already open on this thread.");
+            }
+
+            int removed;
+            try
+            {
+                removed = _chunks.DeleteMany(ChunkKeys.StartingWith(prefix));
+                _series.DeleteMany(ChunkKeys.StartingWith(prefix));
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+            finally
+            {
+                _openChunks.RemoveStartingWith(prefix);
+            }
+
+            return removed;
+        }
+    }
+
     private static void ValidateBatches(IReadOnlyList<MetricBatch> batches)
     {
         ArgumentNullException.ThrowIfNull(batches);

@@ -8,8 +8,21 @@ public interface IRunStore
     /// <summary>Adds a new run; throws <see cref="InvalidOperationException"/> if a run with its id exists.</summary>
     void Insert(RunRecord run);
 
-    /// <summary>Replaces the stored document of <paramref name="run"/>; throws <see cref="KeyNotFoundException"/> if absent.</summary>
+    /// <summary>
+    /// Replaces the stored state of <paramref name="run"/>; throws <see cref="KeyNotFoundException"/> if absent. The
+    /// user's annotations (name, tags, notes, archive state) keep their stored values, and <paramref name="run"/>'s
+    /// name is set to the stored one: only <see cref="Edit"/> changes them.
+    /// </summary>
     void Update(RunRecord run);
+
+    /// <summary>
+    /// Applies <paramref name="edit"/> to the stored run and saves its name, tags, notes and archive state; other
+    /// changes are ignored. Returns the updated run, or null if no run has the id.
+    /// </summary>
+    RunRecord? Edit(string id, Action<RunRecord> edit);
+
+    /// <summary>Removes the run's document; returns false if no run has the id. Metrics, logs and artifacts stay.</summary>
+    bool Delete(string id);
 
     RunRecord? Find(string id);
 

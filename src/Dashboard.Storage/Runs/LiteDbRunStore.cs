@@ -8,6 +8,9 @@ public sealed class LiteDbRunStore : IRunStore
 {
     private readonly ILiteCollection<BsonDocument> _runs;
 
+    // Update and Edit read the stored document before writing it; the lock keeps one from losing the other's change.
+    private readonly Lock _writeLock = new();
+
     public LiteDbRunStore(LiteDbStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
@@ -16,6 +19,7 @@ public sealed class LiteDbRunStore : IRunStore
         _runs.EnsureIndex(RunDocument.Status);
         _runs.EnsureIndex(RunDocument.CreatedAt);
         _runs.EnsureIndex(RunDocument.Kind);
+        _runs.EnsureIndex(RunDocument.Archived);
     }
 
     public void Insert(RunRecord run)
@@ -34,9 +38,57 @@ public sealed class LiteDbRunStore : IRunStore
     public void Update(RunRecord run)
     {
         var document = RunDocument.FromRecord(run);
-        if (!_runs.Update(document))
+        lock (_writeLock)
         {
-            throw new KeyNotFoundException($"Run '{run.Id}' was not found; insert it before updating it.");
+            var stored = _runs.FindById(run.Id)
+                ?? throw new KeyNotFoundException($"Run '{run.Id}' was not found; insert it before updating it.");
+
+            // The record may be a copy read before the user renamed, tagged or archived the run; keep those edits.
+            foreach (string field in RunDocument.AnnotationFields)
+            {
+                document[field] = stored[field];
+            }
+
+            _runs.Update(document);
+        }
+
+        run.Name = RunDocument.ToRecord(document).Name;
+    }
+
+    public RunRecord? Edit(string id, Action<RunRecord> edit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(edit);
+
+        lock (_writeLock)
+        {
+            var stored = _runs.FindById(id);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var run = RunDocument.ToRecord(stored);
+            edit(run);
+
+            var edited = RunDocument.FromRecord(run);
+            foreach (string field in RunDocument.AnnotationFields)
+            {
+                stored[field] = edited[field];
+            }
+
+            _runs.Update(stored);
+            return RunDocument.ToRecord(stored);
+        }
+    }
+
+    public bool Delete(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+
+        lock (_writeLock)
+        {
+            return _runs.Delete(id);
         }
     }
 

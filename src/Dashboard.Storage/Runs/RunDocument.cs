@@ -39,6 +39,18 @@ internal static class RunDocument
     public const string WorkerProcessId = "WorkerProcessId";
     public const string Artifacts = "Artifacts";
     public const string GroupId = "GroupId";
+    public const string Tags = "Tags";
+    public const string Notes = "Notes";
+    public const string ArchivedAt = "ArchivedAt";
+
+    /// <summary>The tags in lower case, so tag filters ignore case.</summary>
+    public const string TagKeys = "TagKeys";
+
+    /// <summary>True for an archived run; indexed, so counting archived runs reads only those.</summary>
+    public const string Archived = "Archived";
+
+    /// <summary>The fields a user edits after launch; <see cref="LiteDbRunStore.Update"/> keeps their stored values.</summary>
+    public static readonly string[] AnnotationFields = [Name, Tags, TagKeys, Notes, ArchivedAt, Archived];
 
     public static BsonDocument FromRecord(RunRecord run)
     {
@@ -68,6 +80,11 @@ internal static class RunDocument
             [WorkerProcessId] = run.WorkerProcessId is { } processId ? new BsonValue(processId) : BsonValue.Null,
             [GroupId] = run.GroupId,
             [Artifacts] = new BsonArray(run.Artifacts.Select(ArtifactToBson)),
+            [Tags] = new BsonArray(run.Tags.Select(tag => new BsonValue(tag))),
+            [Notes] = run.Notes,
+            [TagKeys] = new BsonArray(run.Tags.Select(tag => new BsonValue(tag.ToLowerInvariant()))),
+            [ArchivedAt] = BsonTime.ToBson(run.ArchivedAt),
+            [Archived] = run.ArchivedAt is not null,
         };
     }
 
@@ -93,6 +110,11 @@ internal static class RunDocument
             WorkerProcessId = document[WorkerProcessId].IsNull ? null : document[WorkerProcessId].AsInt32,
             GroupId = NullableString(document[GroupId]),
             Artifacts = document[Artifacts].AsArray.Select(value => ArtifactFromBson(value.AsDocument)).ToList(),
+
+            // Documents stored before runs had annotations lack these fields; a missing field reads as null.
+            Tags = document[Tags].IsArray ? [.. document[Tags].AsArray.Select(value => value.AsString)] : [],
+            Notes = NullableString(document[Notes]),
+            ArchivedAt = BsonTime.FromNullableBson(document[ArchivedAt]),
         };
     }
 

@@ -13,10 +13,24 @@ public sealed record RunQuery
     /// <summary>Experiment kind identifier to match exactly; null or empty includes every kind.</summary>
     public string? Kind { get; init; }
 
-    /// <summary>Case-insensitive substring of the run's name or id; null or blank matches every run.</summary>
+    /// <summary>Search text in the syntax of <see cref="RunSearch"/>; null or blank matches every run.</summary>
     public string? Search { get; init; }
 
+    /// <summary>Tags a run must all carry, compared case-insensitively; null or empty skips this filter.</summary>
+    public IReadOnlyCollection<string>? Tags { get; init; }
+
+    /// <summary>Earliest creation time included; null leaves the range open.</summary>
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    /// <summary>Creation time before which runs are included (exclusive); null leaves the range open.</summary>
+    public DateTimeOffset? CreatedBefore { get; init; }
+
+    public RunArchiveFilter Archive { get; init; } = RunArchiveFilter.Active;
+
     public RunSortField SortBy { get; init; } = RunSortField.CreatedAt;
+
+    /// <summary>Summary measure key to order by when <see cref="SortBy"/> is <see cref="RunSortField.Measure"/>.</summary>
+    public string? SortMeasure { get; init; }
 
     public bool Descending { get; init; } = true;
 

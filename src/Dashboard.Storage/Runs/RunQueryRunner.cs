@@ -3,8 +3,8 @@ using LiteDB;
 namespace Dashboard.Storage;
 
 /// <summary>
-/// Runs a <see cref="RunQuery"/> against the runs collection. The newest-first list without filters is read from
-/// the CreatedAt index, which stops after the page. Every other query reads only the id and sort key of each
+/// Runs a <see cref="RunQuery"/> against the runs collection. The list by creation time with no filter but the
+/// archive state is read from the CreatedAt index, which stops after the page. Every other query reads only the id and sort key of each
 /// matching run in one pass, sorts them in memory and loads the page by id. LiteDB's own ORDER BY and COUNT
 /// would each load every matching document in full.
 /// </summary>
@@ -21,17 +21,28 @@ internal static class RunQueryRunner
         int skip = Math.Max(0, query.Skip);
         int take = Math.Clamp(query.Take, 1, RunQuery.MaxTake);
 
-        if (filters.Count == 0 && query.SortBy == RunSortField.CreatedAt)
+        // The Active archive state adds one filter and All adds none; anything more needs the key pass.
+        bool onlyArchiveFilter = query.Archive != RunArchiveFilter.Archived
+            && filters.Count == (query.Archive == RunArchiveFilter.Active ? 1 : 0);
+        if (onlyArchiveFilter && query.SortBy == RunSortField.CreatedAt)
         {
-            return PageFromIndex(runs, query.Descending, skip, take);
+            return PageFromIndex(runs, query.Archive, query.Descending, skip, take);
         }
 
         return PageFromKeys(runs, query, filters, skip, take);
     }
 
-    private static RunPage PageFromIndex(ILiteCollection<BsonDocument> runs, bool descending, int skip, int take)
+    private static RunPage PageFromIndex(ILiteCollection<BsonDocument> runs, RunArchiveFilter archive, bool descending, int skip, int take)
     {
-        var page = runs.Query()
+        var query = runs.Query();
+        int total = runs.Count();
+        if (archive == RunArchiveFilter.Active)
+        {
+            query = query.Where(RunQueryExpressions.ActiveFilter);
+            total -= runs.Count(BsonExpression.Create($"$.{RunDocument.Archived} = true"));
+        }
+
+        var page = query
             .OrderBy(RunQueryExpressions.SortKey(RunSortField.CreatedAt), descending ? Query.Descending : Query.Ascending)
             .Skip(skip)
             .Limit(take)
@@ -39,7 +50,7 @@ internal static class RunQueryRunner
             .Select(RunDocument.ToRecord)
             .ToList();
 
-        return new RunPage(page, runs.Count());
+        return new RunPage(page, total);
     }
 
     private static RunPage PageFromKeys(ILiteCollection<BsonDocument> runs, RunQuery query, List<BsonExpression> filters, int skip, int take)
@@ -50,7 +61,7 @@ internal static class RunQueryRunner
             matches = matches.Where(filter);
         }
 
-        string projection = $"{{ {IdField}: $._id, {KeyField}: {RunQueryExpressions.SortKey(query.SortBy).Source} }}";
+        string projection = $"{{ {IdField}: $._id, {KeyField}: {RunQueryExpressions.SortKey(query.SortBy, query.SortMeasure).Source} }}";
         var keys = matches.Select(BsonExpression.Create(projection)).ToList();
 
         // BsonValue.CompareTo compares strings ordinally, as the database's collation does.

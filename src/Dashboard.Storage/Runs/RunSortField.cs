@@ -24,4 +24,7 @@ public enum RunSortField
 
     /// <summary>Value of the summary's headline measure.</summary>
     Headline,
+
+    /// <summary>Value of the summary measure named by <see cref="RunQuery.SortMeasure"/>.</summary>
+    Measure,
 }
