@@ -164,6 +164,34 @@ public sealed class ComparePageTests : ComponentTestContext
         Assert.True(appended, $"No update appended the 2 new points of run {first.Id}; changes sent: {string.Join("; ", Changes())}");
     }
 
+    [Fact]
+    public void ShareButtonOpensComparisonPanel()
+    {
+        var (first, second) = InsertRuns();
+        RenderPopoverProvider();
+        var page = RenderCompare(first, second);
+
+        page.Find("#share-comparison").Click();
+
+        Assert.Contains("this comparison of the runs", page.Find("#share-panel").TextContent);
+    }
+
+    [Fact]
+    public void SharedComparisonLinksUnderToken()
+    {
+        var (first, second) = InsertRuns();
+
+        var view = Render<Dashboard.Web.Components.Sharing.SharedComparisonView>(parameters => parameters
+            .Add(p => p.RunIds, [first.Id, second.Id])
+            .Add(p => p.BasePath, "/share/token"));
+
+        var links = view.FindAll("a[href*='/runs/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, href => Assert.StartsWith("/share/token/runs/", href));
+        Assert.Equal(["learningRate"], view.FindAll("#compare-configuration tbody tr[data-path]").Select(row => row.GetAttribute("data-path")));
+        Assert.Empty(view.FindAll("#share-comparison"));
+    }
+
     private IRenderedComponent<Dashboard.Web.Components.Pages.Compare> RenderCompare(params RunRecord[] runs) =>
         RenderCompareAt("runs=" + string.Join(',', runs.Select(r => r.Id)));
 
