@@ -9,7 +9,8 @@ namespace Dashboard.Browser.Tests;
 
 /// <summary>
 /// A researcher compares two finished runs that differ only in learning rate: ticks both in the runs table,
-/// opens Compare, and reads the overlaid curves, the configuration difference and the parallel coordinates.
+/// opens Compare, reads the overlaid curves, the configuration difference and the parallel coordinates, and
+/// shares the comparison with a collaborator, who opens it in a fresh browser.
 /// </summary>
 public sealed partial class CompareFlowTests(RunFlowFixture fixture, ITestOutputHelper output) : IClassFixture<RunFlowFixture>
 {
@@ -44,6 +45,52 @@ public sealed partial class CompareFlowTests(RunFlowFixture fixture, ITestOutput
         output.WriteLine($"Saved a screenshot of the comparison page to {await page.SaveScreenshotAsync("compare-page.png")}");
 
         await RedrawWithWallTimeAndLogScaleAsync(page);
+
+        string link = await ShareComparisonAsync(page);
+        await CheckSharedComparisonAsync(link, runIds);
+    }
+
+    /// <summary>Clicks Share and Create link on the comparison page and returns the link shown once.</summary>
+    private async Task<string> ShareComparisonAsync(IPage page)
+    {
+        await page.Locator("#share-comparison").ClickAsync();
+        await page.Locator("#create-share-link").ClickAsync();
+        var linkElement = page.Locator("#share-link");
+        await Server.ExpectAsync(page, "the share link #share-link after clicking #create-share-link on the comparison page",
+            () => Expect(linkElement).ToBeVisibleAsync());
+        string link = (await linkElement.InnerTextAsync()).Trim();
+        output.WriteLine($"Comparison share link: {link}");
+        return link;
+    }
+
+    /// <summary>Opens the comparison link in a fresh context and checks its charts, tables and read-only run links.</summary>
+    private async Task CheckSharedComparisonAsync(string link, IReadOnlyList<string> runIds)
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await using var context = page.Context;
+
+        var response = await page.GotoInteractiveAsync(new Uri(link), Server);
+        Assert.True(response.Status == 200, Server.Describe($"GET {link} to return 200; it returned {response.Status}"));
+
+        await Server.ExpectAsync(page, "the shared train/loss comparison chart to draw one series per run",
+            () => Expect(page.Locator(".compare-chart[data-metric=\"train/loss\"]")).ToHaveAttributeAsync("data-runs", "2"));
+        await Server.ExpectAsync(page, "the shared configuration table to show learningRate as the differing field",
+            () => Expect(page.Locator("#compare-configuration tbody tr[data-path]")).ToHaveAttributeAsync("data-path", "learningRate"));
+
+        string prefix = new Uri(link).AbsolutePath;
+        foreach (string runId in runIds)
+        {
+            var runLinks = page.Locator($"#compare-summary a[href$=\"/runs/{runId}\"]");
+            await Server.ExpectAsync(page, $"a link to run {runId} in the shared summary table",
+                () => Expect(runLinks).ToHaveCountAsync(1));
+            string href = await runLinks.GetAttributeAsync("href") ?? "";
+            Assert.True(href.StartsWith(prefix + "/runs/", StringComparison.Ordinal),
+                Server.Describe($"the shared comparison to link run {runId} under {prefix}/runs/; it links '{href}'"));
+        }
+
+        int shareControls = await page.Locator("#share-comparison").CountAsync();
+        Assert.True(shareControls == 0, Server.Describe($"no Share button on the shared comparison {link}; found {shareControls}"));
+        output.WriteLine($"Saved a screenshot of the shared comparison to {await page.SaveScreenshotAsync("shared-comparison.png")}");
     }
 
     /// <summary>
