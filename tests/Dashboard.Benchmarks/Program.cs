@@ -15,7 +15,7 @@ const string Usage = """
       trainer-overhead   the product's ClassifierTrainer against a bare TorchSharp loop, per step
       epoch-profile      epoch time on all of Fashion-MNIST and the share of a step outside libtorch calls
       memory             resident memory after each epoch of the default configuration
-      throughput         matrix-multiply GFLOP/s and each model's achieved share of it
+      throughput         dense-kernel GFLOP/s (matrix product, convolution) and each model's share of it
       step-worker        the TorchSharp side of python/step_time_compare.py (commands on standard input)
 
     epoch [options]
