@@ -9,8 +9,8 @@ namespace Dashboard.Benchmarks;
 /// <summary>
 /// Compares each model's training throughput with the machine's limit. The limit is libtorch's fp32 matrix
 /// product of large square matrices (2n³ FLOPs, median of repeats) or of one large 3×3 convolution, whichever is
-/// faster. The convolution is there because the models' convolutions run in oneDNN, which can outrun MKL's
-/// sgemm on a CPU that MKL does not tune for. A model's
+/// faster. The convolution is there because the models' convolutions run in oneDNN, which on a 2-core AMD EPYC
+/// reached more than twice the GFLOP/s of MKL's sgemm. A model's
 /// achieved throughput is its counted training FLOPs per step (<see cref="LayerCounts"/>: 6 × forward
 /// multiply-adds of its convolution and linear layers) divided by the median time of a <see cref="PlainTrainingLoop"/>
 /// step. The target is 40% of the limit for the ResNet at batch 256; below it, a per-layer profile shows where
@@ -78,10 +78,10 @@ internal static class ThroughputBenchmark
     }
 
     /// <summary>
-    /// Returns the highest median GFLOP/s of the dense kernels: torch.mm of two n×n matrices for each size, which
-    /// libtorch hands to MKL's sgemm, and the forward pass of one 3×3 convolution as in the ResNet's third stage
-    /// (64 images of 256 channels at 16×16 pixels into 256 channels), which libtorch hands to oneDNN like all the
-    /// models' convolutions.
+    /// Returns the highest median GFLOP/s of the dense kernels. These are torch.mm of two n×n matrices for each
+    /// size, which libtorch hands to MKL's sgemm, and the forward pass of one 3×3 convolution as in the ResNet's
+    /// third stage (64 images of 256 channels at 16×16 pixels into 256 channels). libtorch hands that convolution
+    /// to oneDNN, like all the models' convolutions.
     /// </summary>
     private static double MeasureMatrixMultiply(BenchmarkReport report, int[] sizes, int repeats)
     {
