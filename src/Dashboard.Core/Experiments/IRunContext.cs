@@ -22,6 +22,15 @@ public interface IRunContext
     /// <summary>Adds a line to the run's log.</summary>
     void Log(string message);
 
+    /// <summary>
+    /// Blocks until the server has stored every metric point and log line reported so far. Experiments call it
+    /// before saving a checkpoint, so that a checkpoint never gets ahead of the run's stored history. Contexts
+    /// without a server have nothing to wait for.
+    /// </summary>
+    void StoreReports()
+    {
+    }
+
     /// <summary>Stores a file with the run, for example the indices of poisoned training images.</summary>
     void SaveArtifact(string name, string contentType, byte[] content);
 }

@@ -14,6 +14,15 @@ public sealed record RunEnvironment
     /// <summary>Intra-op threads for libtorch; 0 keeps libtorch's default.</summary>
     public int TorchThreads { get; init; }
 
+    /// <summary>
+    /// Folder of this run's checkpoints, or null when the run saves none. The server sets it to the
+    /// <c>checkpoints</c> subfolder of the run's artifact folder.
+    /// </summary>
+    public string? CheckpointFolder { get; init; }
+
+    /// <summary>Number of newest checkpoints kept; older ones are deleted after each save.</summary>
+    public int CheckpointsKept { get; init; } = 1;
+
     public string DatasetPath(string dataset) =>
         DatasetPaths.TryGetValue(dataset, out var path)
             ? path
