@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Runs;
@@ -26,6 +27,9 @@ namespace Dashboard.Training.Backdoor;
 public sealed class BackdoorRun
 {
     private const int ProgressReportsPerEpoch = 4;
+
+    /// <summary>Checkpoint phase of the final model's training.</summary>
+    public const string FinalPhase = "final";
 
     private readonly BackdoorConfiguration _configuration;
     private readonly IRunContext _context;
@@ -61,7 +65,8 @@ public sealed class BackdoorRun
     {
         var progress = new RunProgress(_context, _configuration.Epochs);
         using var model = CreateModel(data, device);
-        var final = TrainFinal(data, model, rows: null, device, "epoch", progress, epochOffset: 0);
+        var checkpoints = FinalCheckpoints();
+        var final = TrainFinal(data, model, rows: null, device, "epoch", progress, epochOffset: 0, checkpoints);
 
         _context.Log("Training finished.");
         return BackdoorSummary.Create(data.Plan, final.Evaluation, final.MeanEpochSeconds);
@@ -80,6 +85,14 @@ public sealed class BackdoorRun
         var progress = new RunProgress(_context, defenceEpochs + _configuration.Epochs);
         var environment = new DefenceEnvironment(_configuration, _context, device, data, rows, progress);
         _context.Log($"Applying the {ConfigurationSchema.EnumJsonValue(Defence)} defence before training the final model.");
+
+        // NOTE: defended runs save no checkpoints yet, because a checkpoint would also have to hold the defence's
+        // state (BaDLoss's loss trajectories, the removed rows and the before-retraining evaluation). A resumed
+        // defended run therefore starts again from its first defence epoch.
+        if (CheckpointFolder.For(_context.Environment) is not null)
+        {
+            _context.Log("Defended runs save no checkpoints: if this run is interrupted, resuming it starts again from the defence's first epoch.");
+        }
 
         var (outcome, final, defenceSeconds) = Defence == DefenceKind.AntiBackdoorLearning
             ? ExecuteAntiBackdoorLearning(environment)
@@ -178,7 +191,8 @@ public sealed class BackdoorRun
         Device device,
         string phase,
         RunProgress progress,
-        double epochOffset)
+        double epochOffset,
+        CheckpointPlan? checkpoints = null)
     {
         var cancellationToken = _context.CancellationToken;
         int count = rows?.Count ?? data.Training.Count;
@@ -187,7 +201,16 @@ public sealed class BackdoorRun
         BackdoorEvaluation? evaluation = null;
         double trainingSeconds = 0;
         int epochs = _configuration.Epochs;
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        int firstEpoch = 1;
+        if (checkpoints?.Resume is { } resume)
+        {
+            TrainingCheckpoint.Restore(resume, model, trainer);
+            firstEpoch = resume.Info.Epoch + 1;
+            trainingSeconds = resume.Info.TrainingSeconds;
+            _context.Log($"Resumed from the checkpoint after {phase} {resume.Info.Epoch} of {epochs} (step {resume.Info.Step}).");
+        }
+
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++)
         {
             var stopwatch = Stopwatch.StartNew();
             string label = $"{phase} {epoch} of {epochs}";
@@ -201,9 +224,15 @@ public sealed class BackdoorRun
 
             ReportEpoch(data, evaluation, trainer.Step, epoch, epochSeconds, evalSeconds, label);
             progress.Report(epochOffset + epoch, $"{label} evaluated");
+            if (checkpoints is not null)
+            {
+                SaveCheckpoint(checkpoints, model, trainer, epoch, epochOffset, trainingSeconds);
+            }
         }
 
-        return new FinalTraining(evaluation!, trainingSeconds / epochs, trainer.Step);
+        // A run resumed from the checkpoint of its last epoch trains no further and only needs the final evaluation.
+        evaluation ??= data.Test.Evaluate(model, cancellationToken);
+        return new FinalTraining(evaluation, trainingSeconds / epochs, trainer.Step);
     }
 
     private static TrainingSettings TrainingSettingsOf(BackdoorConfiguration configuration) => new(
@@ -240,7 +269,48 @@ public sealed class BackdoorRun
             + $"{epochSeconds:F1} s training, {evalSeconds:F1} s evaluation.");
     }
 
+    /// <summary>
+    /// Returns the checkpoint plan of the final model's training, with the checkpoint to resume from if the
+    /// run's folder has one of that phase, or null when the run saves no checkpoints.
+    /// </summary>
+    private CheckpointPlan? FinalCheckpoints()
+    {
+        if (CheckpointFolder.For(_context.Environment) is not { } folder)
+        {
+            return null;
+        }
+
+        var latest = folder.Latest();
+        if (latest is not null && latest.Info.Phase != FinalPhase)
+        {
+            _context.Log($"Ignoring the checkpoint of phase '{latest.Info.Phase}'; training the final model from its first epoch.");
+            latest = null;
+        }
+
+        return new CheckpointPlan(folder, FinalPhase, CompletedMetrics: [], latest);
+    }
+
+    private void SaveCheckpoint(CheckpointPlan plan, Module<Tensor, Tensor> model, ClassifierTrainer trainer, int epoch, double epochOffset, double trainingSeconds)
+    {
+        // The server must hold every point up to this epoch before the checkpoint exists, because a resume keeps
+        // the stored points up to the checkpoint's step and trains on from there.
+        _context.StoreReports();
+        var info = new CheckpointInfo(
+            (int)Math.Round(epochOffset) + epoch,
+            plan.Phase,
+            epoch,
+            trainer.Step,
+            plan.CompletedMetrics,
+            trainingSeconds,
+            DateTimeOffset.UtcNow);
+        TrainingCheckpoint.Save(plan.Folder, info, model, trainer);
+    }
+
     private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+
+    /// <summary>Where a training phase saves its checkpoints, and the checkpoint it resumes from, if any.</summary>
+    /// <param name="CompletedMetrics">Metrics of earlier phases whose points a resume keeps whole.</param>
+    private sealed record CheckpointPlan(CheckpointFolder Folder, string Phase, IReadOnlyList<string> CompletedMetrics, SavedCheckpoint? Resume);
 
     /// <summary>Results of the final model's training.</summary>
     /// <param name="Steps">Optimiser steps the final training took.</param>

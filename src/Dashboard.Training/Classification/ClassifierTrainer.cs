@@ -1,5 +1,6 @@
 using Dashboard.Training.Data;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -106,6 +107,50 @@ public sealed class ClassifierTrainer : IDisposable
         }
 
         EpochsDone++;
+    }
+
+    /// <summary>
+    /// Writes the optimiser's state (AdamW moments and step counts, SGD momentum buffers, with each parameter
+    /// group's settings) to <paramref name="path"/> in TorchSharp's state-dictionary format.
+    /// </summary>
+    public void SaveOptimizerState(string path)
+    {
+        using var stream = File.Create(path);
+        using var writer = new BinaryWriter(stream);
+        ((OptimizerHelper)_optimizer).save_state_dict(writer);
+    }
+
+    /// <summary>
+    /// Continues after <paramref name="epochsDone"/> epochs and <paramref name="step"/> updates of an earlier
+    /// trainer with the same settings: loads its optimiser state from <paramref name="optimizerStatePath"/> and
+    /// replays the shuffles of the epochs done, so the next epoch sees the image order an uninterrupted run would.
+    /// The learning rate follows from <paramref name="step"/> through the schedule and needs no saved state.
+    /// </summary>
+    public void Restore(int epochsDone, long step, string optimizerStatePath)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epochsDone);
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        if (Step != 0 || EpochsDone != 0)
+        {
+            throw new InvalidOperationException("A trainer can only be restored before it trains.");
+        }
+
+        using (var stream = File.OpenRead(optimizerStatePath))
+        using (var reader = new BinaryReader(stream))
+        {
+            ((OptimizerHelper)_optimizer).load_state_dict(reader);
+        }
+
+        // Random.Shuffle draws the same numbers for any array of one length, so shuffling placeholders advances
+        // the generator exactly as the skipped epochs did.
+        var placeholder = new long[_trainingImages];
+        for (int epoch = 0; epoch < epochsDone; epoch++)
+        {
+            _shuffle.Shuffle(placeholder);
+        }
+
+        EpochsDone = epochsDone;
+        Step = step;
     }
 
     public void Dispose() => _optimizer.Dispose();
