@@ -19,6 +19,13 @@ public interface IMetricStore
 
     long CountPoints(string runId);
 
+    /// <summary>
+    /// Removes, in one transaction, every point of the run whose step is after <paramref name="step"/>, except
+    /// points of metrics matching one of <paramref name="keptMetrics"/> (names, or prefixes ending in <c>*</c>).
+    /// Returns the number of points removed. A resumed run uses it to drop what was reported after its checkpoint.
+    /// </summary>
+    long DeletePointsAfter(string runId, long step, IReadOnlyList<string> keptMetrics);
+
     /// <summary>Removes every point of the run in one transaction; returns the number of chunk documents removed.</summary>
     int DeleteRun(string runId);
 }

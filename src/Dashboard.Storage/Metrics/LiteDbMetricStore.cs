@@ -115,6 +115,62 @@ public sealed class LiteDbMetricStore : IMetricStore
         return ReadSeries(runId).Sum(series => series[MetricSeriesDocument.Points].AsInt64);
     }
 
+    public long DeletePointsAfter(string runId, long step, IReadOnlyList<string> keptMetrics)
+    {
+        ChunkKeys.ValidateRunId(runId);
+        ArgumentNullException.ThrowIfNull(keptMetrics);
+        string prefix = ChunkKeys.Prefix(runId);
+
+        lock (_appendLock)
+        {
+            var stored = Read(runId);
+            var remaining = stored.Select(batch => keptMetrics.Any(pattern => MetricNames.Matches(pattern, batch.Metric)) ? batch : Through(batch, step)).ToList();
+            long removed = stored.Sum(batch => (long)batch.Count) - remaining.Sum(batch => (long)batch.Count);
+            if (removed == 0)
+            {
+                return 0;
+            }
+
+            // The series are rewritten from scratch: deleting the run's chunks and appending what remains keeps the
+            // chunk layout the same as if the removed points had never been appended.
+            var touched = new Dictionary<string, OpenMetricChunk>(StringComparer.Ordinal);
+            if (!_database.BeginTrans())
+            {
+                throw new InvalidOperationException("Cannot delete metrics: a LiteDB transaction is already open on this thread.");
+            }
+
+            try
+            {
+                _openChunks.RemoveStartingWith(prefix);
+                _chunks.DeleteMany(ChunkKeys.StartingWith(prefix));
+                _series.DeleteMany(ChunkKeys.StartingWith(prefix));
+                foreach (var batch in remaining.Where(batch => batch.Count > 0))
+                {
+                    AppendBatch(runId, batch, touched);
+                }
+
+                foreach (var chunk in touched.Values)
+                {
+                    Write(chunk);
+                    _series.Upsert(chunk.ToSeriesDocument());
+                }
+
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+            finally
+            {
+                _openChunks.RemoveStartingWith(prefix);
+            }
+
+            return removed;
+        }
+    }
+
     public int DeleteRun(string runId)
     {
         ChunkKeys.ValidateRunId(runId);
@@ -147,6 +203,21 @@ public sealed class LiteDbMetricStore : IMetricStore
 
             return removed;
         }
+    }
+
+    /// <summary>Returns the points of <paramref name="batch"/> whose step is at most <paramref name="step"/>.</summary>
+    private static MetricBatch Through(MetricBatch batch, long step)
+    {
+        var kept = new List<MetricPoint>(batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (batch.Steps[i] <= step)
+            {
+                kept.Add(new MetricPoint(batch.Steps[i], batch.Epochs[i], batch.Values[i], batch.Timestamps[i]));
+            }
+        }
+
+        return MetricBatch.FromPoints(batch.Metric, kept);
     }
 
     private static void ValidateBatches(IReadOnlyList<MetricBatch> batches)
