@@ -19,6 +19,9 @@ public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Time <see cref="StoreReports"/> waits for the server's confirmation.</summary>
+    public static readonly TimeSpan StoreTimeout = TimeSpan.FromMinutes(2);
+
     private readonly HubConnection _connection;
     private readonly HttpClient _http;
     private readonly Uri _server;
@@ -33,6 +36,7 @@ public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
     private readonly List<string> _metricOrder = [];
     private readonly List<WorkerLogLine> _pendingLogs = [];
     private readonly Queue<Func<Task>> _unsent = new();
+    private readonly List<TaskCompletionSource> _storeRequests = [];
     private (double Fraction, string Phase)? _pendingProgress;
     private long _lastActivityTimestamp = Stopwatch.GetTimestamp();
     private long _lastHeartbeatTimestamp;
@@ -119,6 +123,29 @@ public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
         lock (_gate)
         {
             _pendingLogs.Add(new WorkerLogLine(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), message));
+        }
+
+        MarkActivity();
+    }
+
+    /// <summary>
+    /// Blocks the training thread until the flush loop has sent everything reported so far and the server has
+    /// confirmed storing it.
+    /// </summary>
+    /// <exception cref="RunFailedException">The server did not confirm within <see cref="StoreTimeout"/>.</exception>
+    public void StoreReports()
+    {
+        var request = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _storeRequests.Add(request);
+        }
+
+        MarkActivity();
+        if (!request.Task.Wait(StoreTimeout))
+        {
+            throw new RunFailedException(
+                $"The server did not confirm storing the run's metrics within {StoreTimeout.TotalSeconds:F0} s, so no checkpoint was saved.");
         }
 
         MarkActivity();
@@ -240,6 +267,19 @@ public sealed class WorkerRunContext : IRunContext, IAsyncDisposable
                 _unsent.Enqueue(() => _connection.InvokeAsync(RunsHubContract.ReportProgress, update.Fraction, update.Phase));
                 _pendingProgress = null;
             }
+
+            // Queued after the metrics taken under the same lock, so the confirmation covers every point
+            // reported before the request.
+            foreach (var request in _storeRequests)
+            {
+                _unsent.Enqueue(async () =>
+                {
+                    await _connection.InvokeAsync(RunsHubContract.StoreReports);
+                    request.TrySetResult();
+                });
+            }
+
+            _storeRequests.Clear();
         }
 
         // Only this loop (or the final flush after it stopped) dequeues, so messages keep their order.

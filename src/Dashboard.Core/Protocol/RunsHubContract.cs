@@ -48,6 +48,12 @@ public static class RunsHubContract
     /// <summary>Worker to server: <c>ReportDevice(string device)</c>, the device it trains on, such as <c>cpu</c> or <c>cuda:0</c>.</summary>
     public const string ReportDevice = "ReportDevice";
 
+    /// <summary>
+    /// Worker to server: <c>StoreReports()</c>, sent after the metrics it covers; returns once the server has
+    /// written every metric point it received from the worker to the database.
+    /// </summary>
+    public const string StoreReports = "StoreReports";
+
     /// <summary>Worker to server: <c>Heartbeat()</c>, sent while the training thread makes progress.</summary>
     public const string Heartbeat = "Heartbeat";
 

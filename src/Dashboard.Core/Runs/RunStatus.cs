@@ -18,14 +18,14 @@ public enum RunStatus
     /// <summary>Stopped at a user's request.</summary>
     Cancelled,
 
-    /// <summary>Was running when the server stopped; its worker was stopped too.</summary>
+    /// <summary>Was running when the server stopped; its worker was stopped too. Resuming queues it again.</summary>
     Interrupted,
 }
 
 /// <summary>Helpers over <see cref="RunStatus"/>.</summary>
 public static class RunStatusExtensions
 {
-    /// <summary>Returns true for states a run never leaves.</summary>
+    /// <summary>Returns true for states a run leaves only when an Interrupted run is resumed.</summary>
     public static bool IsFinal(this RunStatus status) =>
         status is RunStatus.Completed or RunStatus.Failed or RunStatus.Cancelled or RunStatus.Interrupted;
 }

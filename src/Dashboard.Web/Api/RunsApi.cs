@@ -7,7 +7,7 @@ using Dashboard.Web.Compute;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The HTTP API for runs: launch from JSON, get one, list, cancel, and read metric history. Invalid input
+/// The HTTP API for runs: launch from JSON, get one, list, cancel, resume an Interrupted run, and read metric history. Invalid input
 /// gets 400 with problem details whose <c>errors</c> map each field path to its messages.
 /// </summary>
 public static class RunsApi
@@ -22,6 +22,7 @@ public static class RunsApi
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapPost("/{id}/cancel", CancelAsync);
+        group.MapPost("/{id}/resume", ResumeAsync);
         group.MapGet("/{id}/metrics", Metrics);
         return endpoints;
     }
@@ -95,6 +96,18 @@ public static class RunsApi
         {
             CancelResult.NotFound => RunNotFound(id),
             CancelResult.AlreadyFinished => Results.Problem($"Run {id} has already ended.", statusCode: StatusCodes.Status409Conflict),
+            _ => Results.Accepted($"/api/runs/{id}", RunDto.From(runs.Find(id)!)),
+        };
+    }
+
+    private static async Task<IResult> ResumeAsync(string id, RunCoordinator coordinator, IRunStore runs)
+    {
+        var result = await coordinator.ResumeAsync(id);
+        return result switch
+        {
+            ResumeResult.NotFound => RunNotFound(id),
+            ResumeResult.NotInterrupted => Results.Problem(
+                $"Run {id} is {runs.Find(id)?.Status}; only Interrupted runs can be resumed.", statusCode: StatusCodes.Status409Conflict),
             _ => Results.Accepted($"/api/runs/{id}", RunDto.From(runs.Find(id)!)),
         };
     }

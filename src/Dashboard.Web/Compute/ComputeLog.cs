@@ -21,6 +21,12 @@ internal static partial class ComputeLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} was running when the server stopped; marked Interrupted")]
     public static partial void RunInterrupted(ILogger logger, string runId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} queued to resume from the checkpoint at step {Step}; removed {Removed} later metric points")]
+    public static partial void RunResumed(ILogger logger, string runId, long step, long removed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} has no checkpoint; queued to restart after removing its {Removed} metric points")]
+    public static partial void RunRestarted(ILogger logger, string runId, long removed);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped orphaned worker process {ProcessId} of run {RunId}")]
     public static partial void OrphanStopped(ILogger logger, int processId, string runId);
 

@@ -35,6 +35,13 @@ public sealed class ComputeOptions
     [Range(0, 600)]
     public double CancelGraceSeconds { get; set; } = 5;
 
+    /// <summary>Resumes every run marked Interrupted when the server starts, each from its last checkpoint.</summary>
+    public bool ResumeInterruptedOnStart { get; set; }
+
+    /// <summary>Checkpoints kept per run; older ones are deleted after each save.</summary>
+    [Range(1, 100)]
+    public int CheckpointsKept { get; set; } = 1;
+
     /// <summary>
     /// Executable started for each run, with the worker arguments appended. Empty means this server's own
     /// executable (the web build doubles as the worker).

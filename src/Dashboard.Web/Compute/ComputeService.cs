@@ -30,6 +30,14 @@ public sealed class ComputeService(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         RecoverInterruptedRuns();
+        if (options.CurrentValue.ResumeInterruptedOnStart)
+        {
+            foreach (var run in runs.FindByStatus(RunStatus.Interrupted))
+            {
+                await coordinator.ResumeAsync(run.Id);
+            }
+        }
+
         await base.StartAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Protocol;
 using Dashboard.Core.Runs;
@@ -17,6 +18,8 @@ namespace Dashboard.Web.Compute;
 public sealed class RunCoordinator(
     IRunStore runs,
     IRunLogStore logs,
+    IMetricStore metrics,
+    IArtifactStore artifacts,
     LiteDbStorage storage,
     LiveRunFeed feed,
     WorkerEnvironmentFactory environment,
@@ -27,6 +30,7 @@ public sealed class RunCoordinator(
     ILogger<RunCoordinator> logger)
 {
     private const int MaxBatchesPerMessage = 200;
+    private const string CheckpointsFolderName = "checkpoints";
     private readonly ConcurrentDictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
     private readonly Lock _queueGate = new();
 
@@ -86,11 +90,16 @@ public sealed class RunCoordinator(
 
         await feed.PublishStatusAsync(active.Run);
         var settings = options.CurrentValue;
+        var runEnvironment = environment.Create() with
+        {
+            CheckpointFolder = CheckpointsOf(runId).Path,
+            CheckpointsKept = settings.CheckpointsKept,
+        };
         return new WorkerAssignment(
             runId,
             active.Run.Kind,
             active.Run.ConfigurationJson,
-            environment.Create(),
+            runEnvironment,
             settings.HeartbeatIntervalSeconds);
     }
 
@@ -133,6 +142,14 @@ public sealed class RunCoordinator(
         var active = RequireReporting(runId);
         logs.Append(runId, lines);
         active.RecordHeartbeat();
+    }
+
+    /// <summary>Stores every point the run's worker has reported so far; the worker saves a checkpoint after this returns.</summary>
+    public async Task StoreReportsAsync(string runId)
+    {
+        var active = RequireReporting(runId);
+        active.RecordHeartbeat();
+        await feed.FlushAsync(runId);
     }
 
     public void AcceptHeartbeat(string runId) => RequireReporting(runId).RecordHeartbeat();
@@ -189,6 +206,63 @@ public sealed class RunCoordinator(
         ComputeLog.CancelRequested(logger, runId);
         await feed.PublishStatusAsync(run);
         return CancelResult.Cancelled;
+    }
+
+    /// <summary>Returns the run's checkpoint folder: the <c>checkpoints</c> subfolder of its artifact folder.</summary>
+    public CheckpointFolder CheckpointsOf(string runId) =>
+        new(Path.Combine(artifacts.RunFolder(runId), CheckpointsFolderName), options.CurrentValue.CheckpointsKept);
+
+    /// <summary>
+    /// Queues an Interrupted run again as the same run. With a checkpoint, the metric points reported after the
+    /// checkpoint's step are removed and the worker continues from the checkpoint. Without one, every point is
+    /// removed and the run starts from the beginning. Either way the run log says which.
+    /// </summary>
+    public async Task<ResumeResult> ResumeAsync(string runId)
+    {
+        RunRecord? run;
+        string message;
+        lock (_queueGate)
+        {
+            run = runs.Find(runId);
+            if (run is null)
+            {
+                return ResumeResult.NotFound;
+            }
+
+            if (run.Status != RunStatus.Interrupted)
+            {
+                return ResumeResult.NotInterrupted;
+            }
+
+            var checkpoint = CheckpointsOf(runId).Latest();
+            if (checkpoint is null)
+            {
+                long removed = metrics.CountPoints(runId);
+                metrics.DeleteRun(runId);
+                message = $"Restarting from the beginning: no checkpoint was saved, so the {removed} stored metric points were removed.";
+                ComputeLog.RunRestarted(logger, runId, removed);
+            }
+            else
+            {
+                var info = checkpoint.Info;
+                long removed = metrics.DeletePointsAfter(runId, info.Step, info.CompletedMetrics);
+                message = $"Resuming from the checkpoint after epoch {info.Epoch} of phase '{info.Phase}' (step {info.Step}); "
+                    + $"removed {removed} metric points reported after it.";
+                ComputeLog.RunResumed(logger, runId, info.Step, removed);
+            }
+
+            run.Status = RunStatus.Queued;
+            run.Error = null;
+            run.EndedAt = null;
+            run.Summary = null;
+            run.Phase = "queued to resume";
+            runs.Update(run);
+        }
+
+        logs.Append(runId, [new WorkerLogLine(time.GetUtcNow().ToUnixTimeMilliseconds(), message)]);
+        await feed.PublishStatusAsync(run);
+        signal.Notify();
+        return ResumeResult.Queued;
     }
 
     /// <summary>Kills a worker and records why; its run fails with that reason when the process exits.</summary>
@@ -351,6 +425,18 @@ public sealed class RunCoordinator(
             logger.LogWarning(exception, "Could not kill the worker of run {RunId}", active.RunId);
         }
     }
+}
+
+/// <summary>Outcome of a resume request.</summary>
+public enum ResumeResult
+{
+    /// <summary>The run is queued again and continues from its last checkpoint, or from the beginning without one.</summary>
+    Queued,
+
+    /// <summary>Only Interrupted runs can be resumed.</summary>
+    NotInterrupted,
+
+    NotFound,
 }
 
 /// <summary>Outcome of a cancel request.</summary>

@@ -60,6 +60,21 @@ public sealed class LiveRunFeed(
         }
     }
 
+    /// <summary>Writes one run's queued points to storage and sends them to its subscribers now.</summary>
+    public async Task FlushAsync(string runId)
+    {
+        var channel = Channel(runId);
+        await channel.Gate.WaitAsync();
+        try
+        {
+            await FlushLockedAsync(runId, channel);
+        }
+        finally
+        {
+            channel.Gate.Release();
+        }
+    }
+
     /// <summary>Flushes a run's queued points, then sends its new status to every subscriber.</summary>
     public async Task PublishStatusAsync(RunRecord run)
     {

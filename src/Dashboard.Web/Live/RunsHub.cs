@@ -41,6 +41,8 @@ public sealed class RunsHub(LiveRunFeed feed, RunCoordinator coordinator) : Hub
 
     public void ReportDevice(string device) => coordinator.AcceptDevice(AttachedRun(), device);
 
+    public Task StoreReports() => coordinator.StoreReportsAsync(AttachedRun());
+
     public void Heartbeat() => coordinator.AcceptHeartbeat(AttachedRun());
 
     public void CompleteRun(RunSummary summary) => coordinator.AcceptOutcome(AttachedRun(), new WorkerOutcome.Completed(summary));
