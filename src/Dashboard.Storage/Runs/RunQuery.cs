@@ -39,4 +39,11 @@ public sealed record RunQuery
 
     /// <summary>Page size, clamped to 1..<see cref="MaxTake"/>.</summary>
     public int Take { get; init; } = 50;
+
+    /// <summary>
+    /// Returns whether <paramref name="key"/> can name a measure to sort by: 1 to 100 letters, digits and
+    /// <c>_ . / -</c>. The key is written into the sort expression as a literal, so nothing else is allowed.
+    /// </summary>
+    public static bool IsMeasureKey(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 100 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-');
 }

@@ -77,16 +77,9 @@ internal static class RunQueryExpressions
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, $"Unknown run sort field {field}."),
     };
 
-    /// <summary>
-    /// Returns whether <paramref name="key"/> can name a measure to sort by: 1 to 100 letters, digits and
-    /// <c>_ . / -</c>. The key is written into the sort expression as a literal, so nothing else is allowed.
-    /// </summary>
-    public static bool IsMeasureKey(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= 100 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-');
-
     private static BsonExpression MeasureSortKey(string? measure)
     {
-        if (!IsMeasureKey(measure))
+        if (!RunQuery.IsMeasureKey(measure))
         {
             throw new ArgumentException(
                 $"Measure key '{measure}' is invalid: use 1 to 100 letters, digits, '_', '.', '/' or '-'.", nameof(measure));

@@ -1,4 +1,5 @@
 using Dashboard.Core.Protocol;
+using Dashboard.Web.Annotations;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Compute;
@@ -33,6 +34,9 @@ public static class DashboardWebExtensions
         services.AddLiveRuns();
         services.AddSingleton<ShareLinkService>();
         services.AddSingleton<RunExporter>();
+        services.AddSingleton<RunEditing>();
+        services.AddSingleton<MetricHistoryExport>();
+        services.AddSingleton<RunTableCsv>();
         services.AddSingleton<ResultViewRegistry>();
 
         services.AddHealthChecks()
@@ -54,6 +58,8 @@ public static class DashboardWebExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHubContract.Path);
         app.MapRunsApi();
+        app.MapRunEditingApi();
+        app.MapRunDataApi();
         app.MapGroupsApi();
         app.MapArtifactsApi();
         app.MapSharesApi();
