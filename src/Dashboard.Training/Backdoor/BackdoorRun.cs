@@ -86,12 +86,12 @@ public sealed class BackdoorRun
         var environment = new DefenceEnvironment(_configuration, _context, device, data, rows, progress);
         _context.Log($"Applying the {ConfigurationSchema.EnumJsonValue(Defence)} defence before training the final model.");
 
-        // NOTE: defended runs save no checkpoints yet, because a checkpoint would also have to hold the defence's
-        // state (BaDLoss's loss trajectories, the removed rows and the before-retraining evaluation). A resumed
-        // defended run therefore starts again from its first defence epoch.
-        if (CheckpointFolder.For(_context.Environment) is not null)
+        if (CheckpointFolder.For(_context.Environment) is not null && Defence is not DefenceKind.BadLoss)
         {
-            _context.Log("Defended runs save no checkpoints: if this run is interrupted, resuming it starts again from the defence's first epoch.");
+            _context.Log(
+                Defence == DefenceKind.AntiBackdoorLearning
+                    ? "Anti-Backdoor Learning saves no checkpoints: a resumed run starts again from its first epoch."
+                    : "This defence saves no checkpoints during its own training: a run resumed before retraining began starts the defence again.");
         }
 
         var (outcome, final, defenceSeconds) = Defence == DefenceKind.AntiBackdoorLearning
@@ -108,23 +108,44 @@ public sealed class BackdoorRun
     /// <summary>Runs a detection defence, then retrains a fresh model from scratch on the examples it kept.</summary>
     private (DefenceOutcome Outcome, FinalTraining Final, double DefenceSeconds) ExecuteRemoval(DefenceEnvironment environment)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var outcome = Defence switch
+        int defenceEpochs = environment.Progress.TotalEpochs - _configuration.Epochs;
+        var folder = CheckpointFolder.For(_context.Environment);
+        var resume = folder?.Latest() is { Info.Phase: FinalPhase } latest ? latest : null;
+        DefenceOutcome outcome;
+        double defenceSeconds;
+        if (resume is not null && StoredDefenceOutcome.Read(resume.Folder) is { } stored)
         {
-            DefenceKind.BadLoss => BadLossDefence.Run(environment),
-            DefenceKind.SpectralSignatures => SpectralSignaturesDefence.Run(environment),
-            DefenceKind.ActivationClustering => ActivationClusteringDefence.Run(environment),
-            _ => throw new InvalidOperationException($"{Defence} is not a removal defence."),
-        };
-        double defenceSeconds = stopwatch.Elapsed.TotalSeconds;
+            (outcome, defenceSeconds) = (stored.Outcome, stored.DefenceSeconds);
+            _context.Log("The defence finished before the run was interrupted; retraining continues with its saved outcome.");
+        }
+        else
+        {
+            resume = null;
+            var stopwatch = Stopwatch.StartNew();
 
-        // Saved before retraining so that the run page shows the scores and removed pictures while the final model trains.
-        DefenceArtifacts.Save(_context, Defence, outcome.Detection, environment.Rows, environment.Data);
+            // NOTE: only BaDLoss saves checkpoints during its own training. Spectral Signatures and Activation
+            // Clustering restart their defence from its first epoch when a run is resumed before retraining began.
+            outcome = Defence switch
+            {
+                DefenceKind.BadLoss => BadLossDefence.Run(environment),
+                DefenceKind.SpectralSignatures => SpectralSignaturesDefence.Run(environment),
+                DefenceKind.ActivationClustering => ActivationClusteringDefence.Run(environment),
+                _ => throw new InvalidOperationException($"{Defence} is not a removal defence."),
+            };
+            defenceSeconds = stopwatch.Elapsed.TotalSeconds;
+
+            // Saved before retraining so that the run page shows the scores and removed pictures while the final model trains.
+            DefenceArtifacts.Save(_context, Defence, outcome.Detection, environment.Rows, environment.Data);
+        }
+
         long[] keptRows = outcome.Detection.KeptRows();
         _context.Log($"Removed {outcome.Detection.RemovedCount} of {environment.Rows.Count} training images; retraining from scratch on {keptRows.Length}.");
         using var model = CreateModel(environment.Data, environment.Device);
-        double offset = environment.Progress.TotalEpochs - _configuration.Epochs;
-        var final = TrainFinal(environment.Data, model, keptRows, environment.Device, "retraining epoch", environment.Progress, offset);
+        var storedOutcome = new StoredDefenceOutcome(outcome, defenceSeconds);
+        var checkpoints = folder is null
+            ? null
+            : new CheckpointPlan(folder, FinalPhase, defenceEpochs, DefenceMetrics.DefencePhasePatterns, resume, storedOutcome.Write);
+        var final = TrainFinal(environment.Data, model, keptRows, environment.Device, "retraining epoch", environment.Progress, defenceEpochs, checkpoints);
         return (outcome, final, defenceSeconds);
     }
 
@@ -134,6 +155,8 @@ public sealed class BackdoorRun
     /// </summary>
     private (DefenceOutcome Outcome, FinalTraining Final, double DefenceSeconds) ExecuteAntiBackdoorLearning(DefenceEnvironment environment)
     {
+        // NOTE: Anti-Backdoor Learning saves no checkpoints, because isolation, training and unlearning share one
+        // model; a resumed run starts again from its first isolation epoch.
         var settings = environment.Settings;
         var data = environment.Data;
         var stopwatch = Stopwatch.StartNew();
@@ -226,7 +249,10 @@ public sealed class BackdoorRun
             progress.Report(epochOffset + epoch, $"{label} evaluated");
             if (checkpoints is not null)
             {
-                SaveCheckpoint(checkpoints, model, trainer, epoch, epochOffset, trainingSeconds);
+                // The server must hold every point up to this epoch before the checkpoint exists, because a resume
+                // keeps the stored points up to the checkpoint's step and trains on from there.
+                _context.StoreReports();
+                TrainingCheckpoint.Save(checkpoints.Folder, checkpoints.Describe(epoch, trainer.Step, trainingSeconds), model, trainer, checkpoints.WriteStudyState);
             }
         }
 
@@ -287,30 +313,10 @@ public sealed class BackdoorRun
             latest = null;
         }
 
-        return new CheckpointPlan(folder, FinalPhase, CompletedMetrics: [], latest);
-    }
-
-    private void SaveCheckpoint(CheckpointPlan plan, Module<Tensor, Tensor> model, ClassifierTrainer trainer, int epoch, double epochOffset, double trainingSeconds)
-    {
-        // The server must hold every point up to this epoch before the checkpoint exists, because a resume keeps
-        // the stored points up to the checkpoint's step and trains on from there.
-        _context.StoreReports();
-        var info = new CheckpointInfo(
-            (int)Math.Round(epochOffset) + epoch,
-            plan.Phase,
-            epoch,
-            trainer.Step,
-            plan.CompletedMetrics,
-            trainingSeconds,
-            DateTimeOffset.UtcNow);
-        TrainingCheckpoint.Save(plan.Folder, info, model, trainer);
+        return new CheckpointPlan(folder, FinalPhase, OrdinalOffset: 0, CompletedMetrics: [], latest);
     }
 
     private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
-
-    /// <summary>Where a training phase saves its checkpoints, and the checkpoint it resumes from, if any.</summary>
-    /// <param name="CompletedMetrics">Metrics of earlier phases whose points a resume keeps whole.</param>
-    private sealed record CheckpointPlan(CheckpointFolder Folder, string Phase, IReadOnlyList<string> CompletedMetrics, SavedCheckpoint? Resume);
 
     /// <summary>Results of the final model's training.</summary>
     /// <param name="Steps">Optimiser steps the final training took.</param>

@@ -26,6 +26,12 @@ public static class DefenceMetrics
     /// <summary>Group name of the defender's backdoor probes (older BaDLoss variant).</summary>
     public const string BackdoorProbesGroup = "backdoor_probes";
 
+    /// <summary>
+    /// Patterns of every metric the defence phase reports, whose steps count that phase's own training. A run
+    /// resumed in its final phase keeps their points whole.
+    /// </summary>
+    public static IReadOnlyList<string> DefencePhasePatterns { get; } = ["defence/*", "badloss/*"];
+
     /// <summary>Mean recorded loss of a group after a trajectory epoch; the group is an attack label or one of the group names above.</summary>
     public static string BadLossMean(string group) => BadLossMeanPrefix + group;
 

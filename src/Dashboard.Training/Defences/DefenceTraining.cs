@@ -48,6 +48,10 @@ public static class DefenceTraining
     /// <paramref name="afterEpoch"/> with the epoch number (from 1) and the trainer's step count.
     /// </summary>
     /// <param name="epochOffset">Epochs of the whole run done before this phase, for progress.</param>
+    /// <param name="checkpoints">
+    /// Saves a checkpoint after each epoch, once <paramref name="afterEpoch"/> has run, and continues from
+    /// <see cref="CheckpointPlan.Resume"/> when set; null saves none.
+    /// </param>
     public static void Train(
         DefenceEnvironment environment,
         Module<Tensor, Tensor> model,
@@ -59,7 +63,8 @@ public static class DefenceTraining
         string phase,
         double epochOffset,
         Func<Tensor, Tensor>? objective = null,
-        Action<int, long>? afterEpoch = null)
+        Action<int, long>? afterEpoch = null,
+        CheckpointPlan? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(model);
@@ -68,7 +73,15 @@ public static class DefenceTraining
         var context = environment.Context;
         using var trainer = new ClassifierTrainer(model, Settings(environment.Configuration, epochs, shuffleSeed), count, environment.Device);
         int interval = Math.Max(1, trainer.StepsPerEpoch / ProgressReportsPerEpoch);
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        int firstEpoch = 1;
+        if (checkpoints?.Resume is { } resume)
+        {
+            TrainingCheckpoint.Restore(resume, model, trainer);
+            firstEpoch = resume.Info.Epoch + 1;
+            context.Log($"Resumed {phase} training from the checkpoint after epoch {resume.Info.Epoch} of {epochs} (step {resume.Info.Step}).");
+        }
+
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++)
         {
             string label = $"{phase} epoch {epoch} of {epochs}";
             trainer.TrainEpoch(
@@ -86,6 +99,12 @@ public static class DefenceTraining
                 environment.CancellationToken,
                 objective);
             afterEpoch?.Invoke(epoch, trainer.Step);
+            if (checkpoints is not null)
+            {
+                // Every point of this epoch must be stored before the checkpoint that a resume continues after.
+                context.StoreReports();
+                TrainingCheckpoint.Save(checkpoints.Folder, checkpoints.Describe(epoch, trainer.Step, 0), model, trainer, checkpoints.WriteStudyState);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Checkpoints;
 using Dashboard.Training.Backdoor;
 using Dashboard.Training.Classification;
 using Dashboard.Training.Defences.Detection;
@@ -20,6 +21,12 @@ public static class BadLossDefence
 
     /// <summary>Score name of the older variant, whose raw score is the backdoor-probe share of the 2-class kNN.</summary>
     public const string TwoClassScoreName = "BaDLoss rank score (2-class kNN backdoor-probe share)";
+
+    /// <summary>Checkpoint phase of the trajectory model's training.</summary>
+    public const string TrajectoryPhase = "badloss-trajectory";
+
+    /// <summary>File in each trajectory checkpoint with the losses recorded so far.</summary>
+    public const string TrajectoriesFile = "trajectories.bin";
 
     public static DefenceOutcome Run(DefenceEnvironment environment)
     {
@@ -63,7 +70,8 @@ public static class BadLossDefence
                         model, probeSet.Images, probeSet.Labels, rows: null, BackdoorTestSets.EvaluationBatchSize, MaximumLoss, environment.CancellationToken);
                     trajectories.Add(losses);
                     groups.Report(context, losses, step, epoch);
-                });
+                },
+                checkpoints: TrajectoryCheckpoints(environment, trajectories));
             before = DefenceTraining.Evaluate(environment, model, "BaDLoss trajectory model");
         }
 
@@ -74,6 +82,38 @@ public static class BadLossDefence
             new DetectionResult(settings.BackdoorProbes ? TwoClassScoreName : ScoreName, scores, removed),
             before,
             $"BaDLoss trajectory model ({settings.TrajectoryEpochs} epochs with probes)");
+    }
+
+    /// <summary>
+    /// Returns the checkpoint plan of the trajectory training, or null when the run saves no checkpoints. When the
+    /// latest checkpoint is a trajectory one, its recorded losses are loaded into <paramref name="trajectories"/>
+    /// and training continues after its epoch.
+    /// </summary>
+    private static CheckpointPlan? TrajectoryCheckpoints(DefenceEnvironment environment, LossTrajectories trajectories)
+    {
+        if (CheckpointFolder.For(environment.Context.Environment) is not { } folder)
+        {
+            return null;
+        }
+
+        var resume = folder.Latest() is { Info.Phase: TrajectoryPhase } latest ? latest : null;
+        if (resume is not null)
+        {
+            trajectories.Load(resume.File(TrajectoriesFile));
+            if (trajectories.EpochCount != resume.Info.Epoch)
+            {
+                throw new InvalidDataException(
+                    $"The checkpoint after trajectory epoch {resume.Info.Epoch} holds {trajectories.EpochCount} epochs of losses.");
+            }
+        }
+
+        return new CheckpointPlan(
+            folder,
+            TrajectoryPhase,
+            OrdinalOffset: 0,
+            CompletedMetrics: [],
+            resume,
+            directory => trajectories.Write(Path.Combine(directory, TrajectoriesFile)));
     }
 
     /// <summary>Returns every row once plus each clean probe's row a second time: the probes' extra copies.</summary>

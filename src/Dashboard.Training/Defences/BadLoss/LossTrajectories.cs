@@ -31,6 +31,39 @@ public sealed class LossTrajectories
         _epochs.Add(losses);
     }
 
+    /// <summary>Writes every recorded epoch to <paramref name="path"/>: the epoch and example counts, then the losses as little-endian floats.</summary>
+    public void Write(string path)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(EpochCount);
+        writer.Write(ExampleCount);
+        foreach (float[] losses in _epochs)
+        {
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(losses.AsSpan()));
+        }
+    }
+
+    /// <summary>Replaces the recorded epochs with those written by <see cref="Write"/> to <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">The file holds trajectories of another number of examples.</exception>
+    public void Load(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        int epochs = reader.ReadInt32();
+        int examples = reader.ReadInt32();
+        if (examples != ExampleCount || epochs < 0)
+        {
+            throw new InvalidDataException($"{path} holds {epochs} epochs of {examples} examples; expected {ExampleCount} examples.");
+        }
+
+        _epochs.Clear();
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            var losses = new float[examples];
+            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(losses.AsSpan()));
+            _epochs.Add(losses);
+        }
+    }
+
     /// <summary>Returns the mean loss over all examples of each epoch.</summary>
     public double[] EpochMeans() => [.. _epochs.Select(losses => losses.Average(loss => (double)loss))];
 
