@@ -72,7 +72,8 @@ public sealed class CheckpointFolder
         string final = System.IO.Path.Combine(Path, Name(info.Ordinal));
         if (Directory.Exists(final))
         {
-            // A resumed run saves the ordinal again only when it resumed from an older checkpoint than this one.
+            // The ordinal exists already when a run resumed from an older checkpoint, or when this folder's
+            // checkpoint.json was unreadable and the checkpoint was skipped.
             string replaced = System.IO.Path.Combine(Path, $"{TemporaryPrefix}replaced-{Guid.NewGuid():N}");
             Directory.Move(final, replaced);
             TryDeleteFolder(replaced);
@@ -110,15 +111,6 @@ public sealed class CheckpointFolder
         return [.. checkpoints.OrderBy(c => c.Ordinal).Select(c => c.Checkpoint)];
     }
 
-    /// <summary>Deletes every checkpoint and temporary folder.</summary>
-    public void Clear()
-    {
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
-
     private void Prune()
     {
         var complete = List();
@@ -148,7 +140,11 @@ public sealed class CheckpointFolder
         }
     }
 
-    /// <summary>Forces the files' contents to disk, so that the rename never publishes data still in the page cache only.</summary>
+    /// <summary>
+    /// Forces the files' contents to disk before the rename, so that a checkpoint under its final name is complete.
+    /// NOTE: the parent folder is not synced, so after a power loss the rename itself may be lost and the previous
+    /// checkpoint is the latest again.
+    /// </summary>
     private static void FlushFiles(string folder)
     {
         foreach (string file in Directory.GetFiles(folder))

@@ -215,7 +215,7 @@ public sealed class RunCoordinator(
     /// <summary>
     /// Queues an Interrupted run again as the same run. With a checkpoint, the metric points reported after the
     /// checkpoint's step are removed and the worker continues from the checkpoint. Without one, every point is
-    /// removed and the run starts from the beginning. Either way the run log says which.
+    /// removed and the run starts from the beginning. Either way the run log records which.
     /// </summary>
     public async Task<ResumeResult> ResumeAsync(string runId)
     {
@@ -260,6 +260,9 @@ public sealed class RunCoordinator(
         }
 
         logs.Append(runId, [new WorkerLogLine(time.GetUtcNow().ToUnixTimeMilliseconds(), message)]);
+
+        // NOTE: a page already showing this run keeps the removed points in its charts until it is reloaded,
+        // because subscribers only ever receive appended points.
         await feed.PublishStatusAsync(run);
         signal.Notify();
         return ResumeResult.Queued;

@@ -25,7 +25,7 @@ public static class BadLossDefence
     /// <summary>Checkpoint phase of the trajectory model's training.</summary>
     public const string TrajectoryPhase = "badloss-trajectory";
 
-    /// <summary>File in each trajectory checkpoint with the losses recorded so far.</summary>
+    /// <summary>File in each trajectory checkpoint containing the losses recorded so far.</summary>
     public const string TrajectoriesFile = "trajectories.bin";
 
     public static DefenceOutcome Run(DefenceEnvironment environment)
@@ -103,7 +103,7 @@ public static class BadLossDefence
             if (trajectories.EpochCount != resume.Info.Epoch)
             {
                 throw new InvalidDataException(
-                    $"The checkpoint after trajectory epoch {resume.Info.Epoch} holds {trajectories.EpochCount} epochs of losses.");
+                    $"The checkpoint after trajectory epoch {resume.Info.Epoch} contains {trajectories.EpochCount} epochs of losses; delete the run's checkpoints to restart it.");
             }
         }
 

@@ -44,7 +44,7 @@ public sealed class LossTrajectories
     }
 
     /// <summary>Replaces the recorded epochs with those written by <see cref="Write"/> to <paramref name="path"/>.</summary>
-    /// <exception cref="InvalidDataException">The file holds trajectories of another number of examples.</exception>
+    /// <exception cref="InvalidDataException">The file contains trajectories of another number of examples.</exception>
     public void Load(string path)
     {
         using var reader = new BinaryReader(File.OpenRead(path));
@@ -52,7 +52,7 @@ public sealed class LossTrajectories
         int examples = reader.ReadInt32();
         if (examples != ExampleCount || epochs < 0)
         {
-            throw new InvalidDataException($"{path} holds {epochs} epochs of {examples} examples; expected {ExampleCount} examples.");
+            throw new InvalidDataException($"{path} contains {epochs} epochs of {examples} examples; expected {ExampleCount} examples. Delete the run's checkpoints to restart it.");
         }
 
         _epochs.Clear();
