@@ -68,6 +68,28 @@ public sealed class RunAnnotationTests : IDisposable
     }
 
     [Fact]
+    public void DocumentWithoutAnnotations_ReadsAsActive()
+    {
+        // A run stored before runs had tags, notes or an archive state.
+        var document = RunDocument.FromRecord(SampleRuns.Create("old", minute: 5));
+        foreach (string field in new[] { "Tags", "TagKeys", "Notes", "ArchivedAt", "Archived" })
+        {
+            document.Remove(field);
+        }
+
+        _temporary.Storage.Database.GetCollection("runs").Insert(document);
+        var store = new LiteDbRunStore(_temporary.Storage);
+        var stored = store.Find("old")!;
+
+        Assert.Empty(stored.Tags);
+        Assert.Null(stored.Notes);
+        Assert.Null(stored.ArchivedAt);
+        Assert.Equal(["old", "run1"], store.Query(new RunQuery()).Items.Select(run => run.Id));
+        Assert.Equal(["old"], store.Query(new RunQuery { Search = "baseline" }).Items.Select(run => run.Id));
+        Assert.Empty(store.Query(new RunQuery { Search = "tag:baseline" }).Items);
+    }
+
+    [Fact]
     public void Delete_ExistingRun_RemovesDocument()
     {
         Assert.True(_store.Delete("run1"));
