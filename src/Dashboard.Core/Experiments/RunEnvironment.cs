@@ -16,7 +16,9 @@ public sealed record RunEnvironment
 
     /// <summary>
     /// Folder of this run's checkpoints, or null when the run saves none. The server sets it to the
-    /// <c>checkpoints</c> subfolder of the run's artifact folder.
+    /// <c>checkpoints</c> subfolder of the run's artifact folder. Workers write there directly, which needs
+    /// them on the server's machine (the server starts them as local processes), so checkpoints of several MB
+    /// per epoch are never sent over HTTP and are renamed into place on the same file system.
     /// </summary>
     public string? CheckpointFolder { get; init; }
 
