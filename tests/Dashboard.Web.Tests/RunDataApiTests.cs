@@ -220,6 +220,24 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         Assert.Contains(run.Id, restored);
     }
 
+    [Fact]
+    public async Task List_TagsAndArchived_FilterAndShowAnnotations()
+    {
+        string tag = $"l{Guid.NewGuid():N}"[..12];
+        var run = InsertRun(RunStatus.Completed, [tag]);
+        using var client = _server.CreateClient();
+        using var archive = await client.PostAsync($"/api/runs/{run.Id}/archive", null);
+
+        using var active = JsonDocument.Parse(await client.GetStringAsync($"/api/runs?tags={tag}"));
+        using var archived = JsonDocument.Parse(await client.GetStringAsync($"/api/runs?tags={tag}&archived=archived"));
+        var item = archived.RootElement.GetProperty("items")[0];
+
+        Assert.Equal(0, active.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(1, archived.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(tag, item.GetProperty("tags")[0].GetString());
+        Assert.Equal(JsonValueKind.String, item.GetProperty("archivedAt").ValueKind);
+    }
+
     private RunRecord InsertRun(RunStatus status, List<string>? tags = null)
     {
         var run = new RunRecord

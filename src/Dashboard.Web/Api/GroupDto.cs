@@ -11,7 +11,9 @@ public sealed record GroupDto(
     string VariedField,
     string VariedFieldLabel,
     IReadOnlyList<GroupMemberDto> Members,
-    string Page)
+    string Page,
+    IReadOnlyList<string> Tags,
+    string? Notes)
 {
     public static GroupDto From(RunGroup group, Func<string, RunRecord?> findRun) => new(
         group.Id,
@@ -21,12 +23,14 @@ public sealed record GroupDto(
         group.VariedField,
         group.VariedFieldLabel,
         [.. group.Members.Select(member => GroupMemberDto.From(member, findRun(member.RunId)))],
-        $"/groups/{group.Id}");
+        $"/groups/{group.Id}",
+        group.Tags,
+        group.Notes);
 }
 
-/// <summary>One member of a group: the varied value and its run's status and summary.</summary>
-public sealed record GroupMemberDto(string RunId, string Value, string Label, RunStatus? Status, RunSummary? Summary)
+/// <summary>One member of a group: the varied value and its run's status and summary. A deleted run has neither.</summary>
+public sealed record GroupMemberDto(string RunId, string Value, string Label, RunStatus? Status, RunSummary? Summary, bool Deleted)
 {
     public static GroupMemberDto From(RunGroupMember member, RunRecord? run) =>
-        new(member.RunId, member.Value, member.Label, run?.Status, run?.Summary);
+        new(member.RunId, member.Value, member.Label, run?.Status, run?.Summary, member.Deleted);
 }

@@ -20,7 +20,10 @@ public sealed record RunDto(
     JsonElement Configuration,
     RunSummary? Summary,
     IReadOnlyList<ArtifactInfo> Artifacts,
-    string Page)
+    string Page,
+    IReadOnlyList<string> Tags,
+    string? Notes,
+    DateTimeOffset? ArchivedAt)
 {
     public static RunDto From(RunRecord run) => new(
         run.Id,
@@ -38,7 +41,10 @@ public sealed record RunDto(
         JsonDocument.Parse(run.ConfigurationJson).RootElement.Clone(),
         run.Summary,
         run.Artifacts,
-        $"/runs/{run.Id}");
+        $"/runs/{run.Id}",
+        run.Tags,
+        run.Notes,
+        run.ArchivedAt);
 }
 
 /// <summary>One page of runs.</summary>

@@ -59,6 +59,8 @@ public static class RunsApi
         string? status = null,
         string? kind = null,
         string? search = null,
+        string? tags = null,
+        string? archived = null,
         int skip = 0,
         int take = 50)
     {
@@ -73,6 +75,12 @@ public static class RunsApi
             statuses.Add(parsed);
         }
 
+        var archive = RunArchiveFilter.Active;
+        if (archived is not null && (!Enum.TryParse(archived, ignoreCase: true, out archive) || !Enum.IsDefined(archive)))
+        {
+            return ValidationProblem([new FieldError("archived", $"Unknown archive filter '{archived}'; use active, archived or all.")]);
+        }
+
         if (skip < 0 || take is < 1 or > 500)
         {
             return ValidationProblem([new FieldError(skip < 0 ? "skip" : "take", "skip must be 0 or more and take between 1 and 500.")]);
@@ -83,6 +91,8 @@ public static class RunsApi
             Statuses = statuses.Count > 0 ? statuses : null,
             Kind = kind,
             Search = search,
+            Tags = Annotation.ParseTags(tags),
+            Archive = archive,
             Skip = skip,
             Take = take,
         });
