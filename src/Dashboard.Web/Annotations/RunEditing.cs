@@ -2,6 +2,7 @@ using Dashboard.Core.Configuration;
 using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Compute;
+using Dashboard.Web.Live;
 
 namespace Dashboard.Web.Annotations;
 
@@ -14,17 +15,19 @@ public sealed record EditResult<T>(T? Item, IReadOnlyList<FieldError> Errors, bo
 
 /// <summary>
 /// Changes a run or group after launch, for the pages and the HTTP API alike: its name, tags and notes, the run's
-/// archive state, and deleting a run with everything stored for it.
+/// archive state, and deleting a run with everything stored for it. Each change to a run is published as a status
+/// message, so open run lists and run pages reload.
 /// </summary>
 public sealed class RunEditing(
     IRunStore runs,
     IRunGroupStore groups,
     RunDeletion deletion,
     RunCoordinator coordinator,
+    LiveRunFeed feed,
     TimeProvider time,
     ILogger<RunEditing> logger)
 {
-    public EditResult<RunRecord> AnnotateRun(string runId, Annotation annotation)
+    public async Task<EditResult<RunRecord>> AnnotateRunAsync(string runId, Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
 
@@ -35,6 +38,11 @@ public sealed class RunEditing(
         }
 
         var run = runs.Edit(runId, run => annotation.ApplyTo(name => run.Name = name, run.Tags, notes => run.Notes = notes));
+        if (run is not null)
+        {
+            await feed.PublishStatusAsync(run);
+        }
+
         return new EditResult<RunRecord>(run, [], NotFound: run is null);
     }
 
@@ -53,24 +61,32 @@ public sealed class RunEditing(
     }
 
     /// <summary>Archives or restores a run; returns the run, or null if no run has the id.</summary>
-    public RunRecord? SetArchived(string runId, bool archived)
+    public async Task<RunRecord?> SetArchivedAsync(string runId, bool archived)
     {
         var run = runs.Edit(runId, run => run.ArchivedAt = archived ? run.ArchivedAt ?? time.GetUtcNow() : null);
         if (run is not null)
         {
             AnnotationLog.RunArchiveChanged(logger, runId, archived);
+            await feed.PublishStatusAsync(run);
         }
 
         return run;
     }
 
     /// <summary>Deletes a finished run with its metrics, logs and artifacts; a run with a worker is rejected.</summary>
-    public RunDeletionResult Delete(string runId)
+    public async Task<RunDeletionResult> DeleteAsync(string runId)
     {
+        var run = runs.Find(runId);
         var result = coordinator.FindActive(runId) is null ? deletion.Delete(runId) : RunDeletionResult.NotFinished;
         if (result == RunDeletionResult.NotFinished)
         {
             AnnotationLog.DeleteRejected(logger, runId);
+        }
+
+        if (result == RunDeletionResult.Deleted && run is not null)
+        {
+            // Run lists reload on any status message and no longer find the run.
+            await feed.PublishStatusAsync(run);
         }
 
         return result;

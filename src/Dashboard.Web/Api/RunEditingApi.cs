@@ -12,17 +12,17 @@ public static class RunEditingApi
 {
     public static IEndpointRouteBuilder MapRunEditingApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPatch("/api/runs/{id}", AnnotateRun);
-        endpoints.MapPost("/api/runs/{id}/archive", (string id, RunEditing editing) => SetArchived(id, true, editing));
-        endpoints.MapPost("/api/runs/{id}/unarchive", (string id, RunEditing editing) => SetArchived(id, false, editing));
-        endpoints.MapDelete("/api/runs/{id}", Delete);
+        endpoints.MapPatch("/api/runs/{id}", AnnotateRunAsync);
+        endpoints.MapPost("/api/runs/{id}/archive", (string id, RunEditing editing) => SetArchivedAsync(id, true, editing));
+        endpoints.MapPost("/api/runs/{id}/unarchive", (string id, RunEditing editing) => SetArchivedAsync(id, false, editing));
+        endpoints.MapDelete("/api/runs/{id}", DeleteAsync);
         endpoints.MapPatch("/api/groups/{id}", AnnotateGroup);
         return endpoints;
     }
 
-    private static IResult AnnotateRun(string id, AnnotationBody body, RunEditing editing)
+    private static async Task<IResult> AnnotateRunAsync(string id, AnnotationBody body, RunEditing editing)
     {
-        var result = editing.AnnotateRun(id, body.ToAnnotation());
+        var result = await editing.AnnotateRunAsync(id, body.ToAnnotation());
         if (result.Errors.Count > 0)
         {
             return Invalid(result.Errors);
@@ -44,10 +44,10 @@ public static class RunEditingApi
             : Results.Problem($"No group has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Group not found");
     }
 
-    private static IResult SetArchived(string id, bool archived, RunEditing editing) =>
-        editing.SetArchived(id, archived) is { } run ? Results.Ok(RunDto.From(run)) : RunNotFound(id);
+    private static async Task<IResult> SetArchivedAsync(string id, bool archived, RunEditing editing) =>
+        await editing.SetArchivedAsync(id, archived) is { } run ? Results.Ok(RunDto.From(run)) : RunNotFound(id);
 
-    private static IResult Delete(string id, RunEditing editing) => editing.Delete(id) switch
+    private static async Task<IResult> DeleteAsync(string id, RunEditing editing) => await editing.DeleteAsync(id) switch
     {
         RunDeletionResult.Deleted => Results.NoContent(),
         RunDeletionResult.NotFinished => Results.Problem(

@@ -41,6 +41,42 @@ public sealed class GroupPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void EditSavesGroupNameTagsAndNotes()
+    {
+        var group = Group(("none", "None", Run(RunStatus.Completed, averageAsr: 0.9)));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+        page.Find("#group-edit-notes").Click();
+        page.Find("#group-name-input").Change("defences, second try");
+        page.Find("#group-tags-input").Change("paper");
+        page.Find("#group-notes-input").Input("Seeds **1 to 3**.");
+        page.Find("#group-save-notes").Click();
+        var stored = Server.Service<IRunGroupStore>().Find(group.Id)!;
+
+        Assert.Equal("defences, second try", stored.Name);
+        Assert.Equal(["paper"], stored.Tags);
+        Assert.Equal("Seeds **1 to 3**.", stored.Notes);
+        Assert.Equal("defences, second try", page.Find("#group-name").TextContent);
+        Assert.Equal("1 to 3", page.Find("#group-notes strong").TextContent);
+    }
+
+    [Fact]
+    public void DeletedMemberShowsWithoutLink()
+    {
+        var deleted = Run(RunStatus.Completed, averageAsr: 0.9);
+        var group = Group(("none", "None", deleted), ("badLoss", "BaDLoss", Run(RunStatus.Completed, averageAsr: 0.05)));
+        Assert.Equal(RunDeletionResult.Deleted, Server.Service<RunDeletion>().Delete(deleted.Id));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+
+        Assert.Contains("run deleted", page.Find("tr[data-value='none']").TextContent);
+        Assert.Empty(page.FindAll("tr[data-value='none'] a"));
+        Assert.Single(page.FindAll("tr[data-value='badLoss'] a"));
+    }
+
+    [Fact]
     public void UnknownGroupShowsNotFound()
     {
         var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, RunIds.Create()));
