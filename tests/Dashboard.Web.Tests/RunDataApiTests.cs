@@ -120,6 +120,19 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
     }
 
     [Fact]
+    public async Task RunTableCsv_FormulaNameIsText()
+    {
+        string tag = $"f{Guid.NewGuid():N}"[..12];
+        var run = InsertRun(RunStatus.Completed, [tag]);
+        _server.Service<IRunStore>().Edit(run.Id, stored => stored.Name = "=HYPERLINK(\"http://127.0.0.1/\")");
+        using var client = _server.CreateClient();
+
+        string csv = await client.GetStringAsync($"/api/runs.csv?tags={tag}");
+
+        Assert.Contains($"{run.Id},\"'=HYPERLINK(\"\"http://127.0.0.1/\"\")\",backdoor,", csv);
+    }
+
+    [Fact]
     public async Task RunTableCsv_InvalidFilter_ReturnsBadRequest()
     {
         using var client = _server.CreateClient();
