@@ -9,8 +9,8 @@ namespace Dashboard.Browser.Tests;
 
 /// <summary>
 /// A researcher compares two finished runs that differ only in learning rate: ticks both in the runs table,
-/// opens Compare, reads the overlaid curves, the configuration difference and the parallel coordinates, and
-/// shares the comparison with a collaborator, who opens it in a fresh browser.
+/// opens Compare, and reads the overlaid curves, the configuration difference and the parallel coordinates.
+/// Then a collaborator opens the shared comparison in a fresh browser.
 /// </summary>
 public sealed partial class CompareFlowTests(RunFlowFixture fixture, ITestOutputHelper output) : IClassFixture<RunFlowFixture>
 {

@@ -32,7 +32,7 @@ public sealed partial class StudyGroupFlowTests(RunFlowFixture fixture, ITestOut
     private DashboardProcess Server => fixture.Server;
 
     [Fact]
-    public async Task DefenceGroupFillsTableAndShowsBadLossViews()
+    public async Task DefenceGroupFillsTable()
     {
         var page = await fixture.Browser.NewPageAsync();
         await using var context = page.Context;

@@ -82,7 +82,7 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>, 
 
     /// <summary>
     /// Offers CIFAR-10 and GTSRB only when the server's <c>Datasets</c> setting names a folder with their files,
-    /// and Fashion-MNIST only when its folder (by default Debian's package) holds the four IDX files.
+    /// and Fashion-MNIST only when its folder (by default Debian's package) contains the four IDX files.
     /// </summary>
     public string? UnavailableReason(string fieldPath, string choiceValue, RunEnvironment environment)
     {
