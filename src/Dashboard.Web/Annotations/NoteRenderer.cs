@@ -6,7 +6,8 @@ namespace Dashboard.Web.Annotations;
 /// <summary>
 /// Renders a user's Markdown notes to HTML that is safe to show to other users. Markdig renders with raw HTML
 /// disabled, so HTML typed into a note is shown as text. HtmlSanitizer then removes any script, event handler
-/// attribute or link whose scheme is not http, https or mailto, in case a Markdown construct produced one.
+/// attribute or link whose scheme is not http, https or mailto, in case a Markdown construct produced one. Images are
+/// removed too, so opening a note never sends a request to another server.
 /// </summary>
 public static class NoteRenderer
 {
@@ -40,6 +41,7 @@ public static class NoteRenderer
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedTags.Remove("img");
 
         // Links open in a new tab without giving the opened page a handle on the dashboard.
         sanitizer.PostProcessNode += (_, args) =>

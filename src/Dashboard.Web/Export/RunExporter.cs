@@ -4,6 +4,7 @@ using Dashboard.Core.Configuration;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Runs;
 using Dashboard.Storage;
+using Dashboard.Web.Annotations;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Forms;
 using Dashboard.Web.Components.Results;
@@ -60,6 +61,18 @@ public sealed class RunExporter(
         if (run.Error is { } error)
         {
             html.Append($"""<p class="error">{Escape(error)}</p>""");
+        }
+
+        if (run.Tags.Count > 0)
+        {
+            html.Append($"""<p class="facts" id="run-tags">Tags: {Escape(string.Join(", ", run.Tags))}</p>""");
+        }
+
+        // The notes are sanitised HTML: no script, event handler, image or javascript: link.
+        string notes = NoteRenderer.ToHtml(run.Notes);
+        if (notes.Length > 0)
+        {
+            html.Append($"""<section id="run-notes">{notes}</section>""");
         }
 
         AppendSummary(html, run.Summary);

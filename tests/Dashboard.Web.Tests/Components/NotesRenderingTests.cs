@@ -3,6 +3,7 @@ using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Components.Annotations;
 using Dashboard.Web.Components.Runs;
+using Dashboard.Web.Export;
 using Dashboard.Web.Tests.Infrastructure;
 
 namespace Dashboard.Web.Tests.Components;
@@ -30,7 +31,7 @@ public sealed class NotesRenderingTests : ComponentTestContext
 
         Assert.Empty(view.FindAll("script"));
         Assert.Empty(view.FindAll("[onerror], [onclick], [onload]"));
-        Assert.Empty(view.FindAll("img[src]"));
+        Assert.Empty(view.FindAll("img"));
         Assert.Empty(view.FindAll("div[style]"));
     }
 
@@ -115,6 +116,25 @@ public sealed class NotesRenderingTests : ComponentTestContext
 
         Assert.Contains("is invalid", view.Find(".annotation-panel .mud-input-error").TextContent);
         Assert.Empty(Server.Service<IRunStore>().Find(run.Id)!.Tags);
+    }
+
+    [Fact]
+    public void HtmlExport_ContainsSanitisedNotes()
+    {
+        var run = StoredRun(HostileNotes);
+
+        string html = Server.Service<RunExporter>().Export(run.Id)!;
+        int start = html.IndexOf("<section id=\"run-notes\">", StringComparison.Ordinal);
+        string notes = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(notes);
+
+        Assert.Equal("Result", document.QuerySelector("strong")?.TextContent);
+        Assert.Empty(document.QuerySelectorAll("script, img, [onerror], [onclick], [style]"));
+        Assert.DoesNotContain(document.QuerySelectorAll("a[href]"),
+            link => link.GetAttribute("href")!.Contains("javascript", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("&lt;script&gt;", notes);
+        Assert.Contains("Tags: paper", html);
     }
 
     private RunRecord StoredRun(string? notes)
