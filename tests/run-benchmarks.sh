@@ -69,7 +69,7 @@ run "$console" memory "${quick[@]}" --out "$out"
 run "$console" throughput "${quick[@]}" --out "$out"
 
 if [[ -d tests/Dashboard.Web.Benchmarks ]]; then
-    run dotnet run -c Release --project tests/Dashboard.Web.Benchmarks -- all "${quick[@]}"
+    run dotnet run -c Release --project tests/Dashboard.Web.Benchmarks -- all "${quick[@]}" --out "$out/dashboard"
 else
     echo
     echo "tests/Dashboard.Web.Benchmarks does not exist; the dashboard-side benchmarks are skipped."
