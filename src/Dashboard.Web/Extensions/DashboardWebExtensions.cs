@@ -10,6 +10,7 @@ using Dashboard.Web.Live;
 using Dashboard.Web.Sharing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using Scalar.AspNetCore;
 
 namespace Dashboard.Web.Extensions;
 
@@ -39,6 +40,19 @@ public static class DashboardWebExtensions
         services.AddSingleton<RunTableCsv>();
         services.AddSingleton<ResultViewRegistry>();
 
+        // Describes the public HTTP API at /openapi/v1.json. The worker endpoints under /api/worker serve only
+        // the dashboard's own worker processes, so the document leaves them out.
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/worker", StringComparison.Ordinal) != true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Lab Dashboard API";
+                document.Info.Description = "Launch, follow, compare, share and export machine-learning runs. Errors are problem details (RFC 9457); invalid fields are listed under errors.";
+                return Task.CompletedTask;
+            });
+        });
+
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ComputeHealthCheck>("compute");
@@ -65,6 +79,8 @@ public static class DashboardWebExtensions
         app.MapSharesApi();
         app.MapExportApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Lab Dashboard API"));
         return app;
     }
 
