@@ -25,7 +25,14 @@ public static class CompareChartSections
     /// Builds one section per chart spec of the runs' kinds (in run order, each spec once) that matches at
     /// least one metric, then one section per remaining metric, in the order the runs report them.
     /// </summary>
-    public static IReadOnlyList<CompareChartSection> For(IEnumerable<string> metrics, IEnumerable<IReadOnlyList<ChartSpec>> specsPerRun)
+    /// <param name="isSparse">
+    /// Whether a metric no spec covers has so few points that its chart needs markers, for example one value
+    /// per epoch; null treats every such metric as dense.
+    /// </param>
+    public static IReadOnlyList<CompareChartSection> For(
+        IEnumerable<string> metrics,
+        IEnumerable<IReadOnlyList<ChartSpec>> specsPerRun,
+        Func<string, bool>? isSparse = null)
     {
         var remaining = metrics.Distinct(StringComparer.Ordinal).ToList();
         var sections = new List<CompareChartSection>();
@@ -44,7 +51,7 @@ public static class CompareChartSections
             sections.Add(new CompareChartSection(spec.Title, matched, spec.YAxisTitle, spec.Format, spec.XAxis == ChartAxis.Epoch));
         }
 
-        sections.AddRange(remaining.Select(metric => new CompareChartSection(metric, [metric], "", MeasureFormat.Number, Sparse: false)));
+        sections.AddRange(remaining.Select(metric => new CompareChartSection(metric, [metric], "", MeasureFormat.Number, Sparse: isSparse?.Invoke(metric) ?? false)));
         return sections;
     }
 }
