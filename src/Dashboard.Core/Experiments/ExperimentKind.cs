@@ -25,6 +25,8 @@ public abstract class ExperimentKind<TConfiguration> : IExperimentKind
 
     public virtual IReadOnlyList<string> ComparisonMeasures => [HeadlineMeasure];
 
+    public virtual string? ComparisonLabel(string measureKey) => null;
+
     public virtual string? DefaultGroupField => null;
 
     public virtual TConfiguration CreateDefault() => new();

@@ -35,6 +35,12 @@ public interface IExperimentKind
     /// </summary>
     IReadOnlyList<string> ComparisonMeasures { get; }
 
+    /// <summary>
+    /// Returns the column heading of a compared measure when its runs label it differently (for example a
+    /// defence's score named after the defence), or null to use the measure's own label.
+    /// </summary>
+    string? ComparisonLabel(string measureKey);
+
     /// <summary>JSON path of the choice field a study group varies by default, or null for the first one.</summary>
     string? DefaultGroupField { get; }
 

@@ -77,6 +77,19 @@ public sealed class BackdoorExperiment : ExperimentKind<BackdoorConfiguration>, 
         DefenceSummary.BeforeAverageAsrKey,
     ];
 
+    /// <summary>
+    /// Headings that fit every defence in a group: each run labels these measures after its own defence, such
+    /// as "Detection ROC AUC (BaDLoss rank score)".
+    /// </summary>
+    public override string? ComparisonLabel(string measureKey) => measureKey switch
+    {
+        DefenceSummary.AucKey => "Detection ROC AUC of the defence's score",
+        DefenceSummary.PrecisionKey => "Precision of the removed (ABL: isolated) set",
+        DefenceSummary.RecallKey => "Recall of the removed (ABL: isolated) set",
+        DefenceSummary.BeforeAverageAsrKey => "Average ASR of the model the defence trained on the poisoned set",
+        _ => null,
+    };
+
     /// <summary>A study group compares defences unless the user picks another choice field.</summary>
     public override string? DefaultGroupField => "defence.kind";
 

@@ -26,6 +26,25 @@ public sealed class GroupPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void DefenceColumnsUseNeutralHeadings()
+    {
+        var badLoss = Run(RunStatus.Completed, averageAsr: 0.1);
+        var spectral = Run(RunStatus.Completed, averageAsr: 0.2);
+        badLoss.Summary!.Measures.Add(new("detection/auc", "Detection ROC AUC (BaDLoss rank score)", 0.9, MeasureFormat.Number));
+        spectral.Summary!.Measures.Add(new("detection/auc", "Detection ROC AUC (Spectral signature score)", 0.7, MeasureFormat.Number));
+        Server.Service<IRunStore>().Update(badLoss);
+        Server.Service<IRunStore>().Update(spectral);
+        var group = Group(("badLoss", "BaDLoss", badLoss), ("spectralSignatures", "Spectral Signatures", spectral));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+
+        string heading = page.Find("th[data-measure='detection/auc']").TextContent;
+        Assert.Contains("Detection ROC AUC of the defence's score", heading);
+        Assert.DoesNotContain("BaDLoss", heading);
+    }
+
+    [Fact]
     public void ShareCreatesGroupLink()
     {
         var group = Group(("none", "None", Run(RunStatus.Completed, averageAsr: 0.9)));

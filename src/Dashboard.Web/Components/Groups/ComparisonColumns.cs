@@ -9,7 +9,10 @@ namespace Dashboard.Web.Components.Groups;
 /// </summary>
 public static class ComparisonColumns
 {
-    public static IReadOnlyList<SummaryMeasure> For(IReadOnlyList<string> patterns, IEnumerable<RunSummary?> summaries)
+    /// <param name="label">
+    /// Returns the heading of a measure key whose runs label it differently, or null to keep the first run's label.
+    /// </param>
+    public static IReadOnlyList<SummaryMeasure> For(IReadOnlyList<string> patterns, IEnumerable<RunSummary?> summaries, Func<string, string?>? label = null)
     {
         var measures = summaries.Where(s => s is not null).SelectMany(s => s!.Measures).ToList();
         var columns = new List<SummaryMeasure>();
@@ -19,7 +22,7 @@ public static class ComparisonColumns
             {
                 if (MetricNames.Matches(pattern, measure.Key) && columns.All(c => c.Key != measure.Key))
                 {
-                    columns.Add(measure);
+                    columns.Add(label?.Invoke(measure.Key) is { } heading ? measure with { Label = heading } : measure);
                 }
             }
         }
