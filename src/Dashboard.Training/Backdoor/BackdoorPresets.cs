@@ -134,13 +134,13 @@ public static class BackdoorPresets
                 QuickCheck),
             new(
                 PatchOnlyId,
-                "Single attack: patch",
-                "Only the patch attack (→ class 0, 1% of the training images), otherwise the reference setting.",
+                "Reference attacks: patch only",
+                "Only the reference setting's patch attack (→ class 0, 1% of the training images), otherwise the reference setting.",
                 PatchOnly),
             new(
                 BlendRandomOnlyId,
-                "Single attack: blend random",
-                "Only the blend random attack (α = 0.075, → class 1, 1% of the training images), otherwise the reference setting.",
+                "Reference attacks: blend random only",
+                "Only the reference setting's blend random attack (α = 0.075, → class 1, 1% of the training images), otherwise the reference setting.",
                 BlendRandomOnly),
             new(
                 PaperAllAttacksId,

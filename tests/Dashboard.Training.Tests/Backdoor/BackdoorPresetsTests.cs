@@ -5,6 +5,14 @@ namespace Dashboard.Training.Tests.Backdoor;
 public sealed class BackdoorPresetsTests
 {
     [Fact]
+    public void PresetNamesUnique()
+    {
+        var names = BackdoorPresets.All.Select(preset => preset.Name).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void EveryPresetValid()
     {
         var kind = new BackdoorExperiment();
