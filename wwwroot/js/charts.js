@@ -124,5 +124,6 @@ window.labCharts = (() => {
     }
   }
 
-  return { create, createBars, update, destroy };
+  // formatValue is shared with compare-charts.js, which charts.js precedes in App.razor.
+  return { create, createBars, update, destroy, formatValue };
 })();

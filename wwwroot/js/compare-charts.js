@@ -7,22 +7,7 @@ window.labCompareCharts = (() => {
   const charts = new Map();
   let nextId = 1;
 
-  function formatValue(value, format) {
-    if (value === null || value === undefined || Number.isNaN(value)) {
-      return '';
-    }
-    if (format === 'percent') {
-      return (value * 100).toFixed(1) + '%';
-    }
-    if (format === 'integer') {
-      return Math.round(value).toString();
-    }
-    const magnitude = Math.abs(value);
-    if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e5)) {
-      return value.toExponential(2);
-    }
-    return Number(value.toPrecision(4)).toString();
-  }
+  const formatValue = (value, format) => window.labCharts.formatValue(value, format);
 
   function formatX(value, axis) {
     if (axis === 'epoch') {
