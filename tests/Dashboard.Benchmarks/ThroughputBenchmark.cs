@@ -78,9 +78,9 @@ internal static class ThroughputBenchmark
     }
 
     /// <summary>
-    /// Returns the highest median GFLOP/s of the dense kernels. These are torch.mm of two n×n matrices for each
-    /// size, which libtorch hands to MKL's sgemm, and the forward pass of one 3×3 convolution as in the ResNet's
-    /// third stage (64 images of 256 channels at 16×16 pixels into 256 channels). libtorch hands that convolution
+    /// Returns the highest median GFLOP/s of the dense kernels. For each size one kernel is torch.mm of two n×n
+    /// matrices, which libtorch hands to MKL's sgemm. The other is the forward pass of one 3×3 convolution as in
+    /// the ResNet's third stage: 64 images of 256 channels at 16×16 pixels into 256 channels. libtorch hands that convolution
     /// to oneDNN, like all the models' convolutions.
     /// </summary>
     private static double MeasureMatrixMultiply(BenchmarkReport report, int[] sizes, int repeats)

@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Browser.Tests;
 
 /// <summary>
-/// A finished run shared and exported: the link opens in a fresh browser, a chart downloads as SVG and PNG
-/// from its toolbar without leaving the server, the exported HTML file draws its charts from disk with every
+/// A finished run shared and exported. The link opens in a fresh browser, and a chart downloads as SVG and PNG
+/// from its toolbar without leaving the server. The exported HTML file draws its charts from disk with every
 /// network request blocked, and a revoked link shows the revoked message.
 /// </summary>
 public sealed partial class ShareExportFlowTests(RunFlowFixture fixture, ITestOutputHelper output) : IClassFixture<RunFlowFixture>

@@ -123,7 +123,7 @@ public sealed class ClassifierTrainer : IDisposable
     /// <summary>
     /// Continues after <paramref name="epochsDone"/> epochs and <paramref name="step"/> updates of an earlier
     /// trainer with the same settings: loads its optimiser state from <paramref name="optimizerStatePath"/> and
-    /// replays the shuffles of the epochs done, so the next epoch sees the image order an uninterrupted run would.
+    /// replays the shuffles of the epochs done, so the next epoch trains on the image order of an uninterrupted run.
     /// The learning rate follows from <paramref name="step"/> through the schedule and needs no saved state.
     /// </summary>
     public void Restore(int epochsDone, long step, string optimizerStatePath)

@@ -132,7 +132,7 @@ public sealed partial class DashboardServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Records a started server so that SIGTERM or SIGINT to this program kills it and its stand-in workers
-    /// before this program ends; otherwise they would outlive it.
+    /// before this program ends. Without that they would outlive it.
     /// </summary>
     private static void Track(DashboardServerProcess server)
     {

@@ -27,7 +27,7 @@ public static class CompareChartSections
     /// </summary>
     /// <param name="isSparse">
     /// Whether a metric no spec covers has so few points that its chart needs markers, for example one value
-    /// per epoch; null treats every such metric as dense.
+    /// per epoch. Null treats every such metric as dense.
     /// </param>
     public static IReadOnlyList<CompareChartSection> For(
         IEnumerable<string> metrics,

@@ -36,10 +36,21 @@ public static class CompareQuery
         return new Dictionary<string, object?>
         {
             [Smoothing] = options.SmoothingWeight == defaults.SmoothingWeight ? null : options.SmoothingWeight.ToString("0.##", CultureInfo.InvariantCulture),
-            [Raw] = options.ShowRaw == defaults.ShowRaw ? null : options.ShowRaw ? "true" : "false",
-            [Log] = options.LogScale == defaults.LogScale ? null : options.LogScale ? "true" : "false",
+            [Raw] = SwitchValue(options.ShowRaw, defaults.ShowRaw),
+            [Log] = SwitchValue(options.LogScale, defaults.LogScale),
             [Axis] = options.Axis == defaults.Axis ? null : AxisName(options.Axis),
         };
+    }
+
+    /// <summary>Returns "true" or "false" for a switch that differs from its default, and null for one that does not.</summary>
+    private static string? SwitchValue(bool value, bool defaultValue)
+    {
+        if (value == defaultValue)
+        {
+            return null;
+        }
+
+        return value ? "true" : "false";
     }
 
     private static string AxisName(ChartAxis axis) => axis switch
