@@ -37,7 +37,7 @@ public sealed class ComputeServiceTests
         int processId = server.Service<RunCoordinator>().FindActive(run.Id)!.Process!.Id;
 
         using var client = server.CreateClient();
-        using var response = await client.PostAsync($"/api/runs/{run.Id}/cancel", null);
+        using var response = await client.PostAsync($"/api/v1/runs/{run.Id}/cancel", null);
         var cancelled = await server.WaitForRunAsync(run.Id, r => r.Status.IsFinal(), TimeSpan.FromSeconds(30), "a final status");
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
@@ -123,7 +123,7 @@ public sealed class ComputeServiceTests
             using var client = server.CreateClient();
             string body = $$"""{"kind":"backdoor","configuration":{{TestConfigurations.Quick}}}""";
 
-            using var response = await client.PostAsync("/api/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            using var response = await client.PostAsync("/api/v1/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             string text = await response.Content.ReadAsStringAsync();
 
             Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);

@@ -25,7 +25,7 @@ public sealed partial class ExportTests : IClassFixture<ExportTests.Server>
         var run = InsertFinishedRun();
         using var client = _server.CreateClient();
 
-        using var response = await client.GetAsync($"/api/runs/{run.Id}/export.html");
+        using var response = await client.GetAsync($"/api/v1/runs/{run.Id}/export.html");
         string html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -47,7 +47,7 @@ public sealed partial class ExportTests : IClassFixture<ExportTests.Server>
         var run = InsertFinishedRun();
         using var client = _server.CreateClient();
 
-        string html = await client.GetStringAsync($"/api/runs/{run.Id}/export.html");
+        string html = await client.GetStringAsync($"/api/v1/runs/{run.Id}/export.html");
         var lossPath = LossPath().Match(html);
 
         Assert.True(lossPath.Success, "The training loss chart has no <path class=\"series\"> with a d attribute.");
@@ -62,7 +62,7 @@ public sealed partial class ExportTests : IClassFixture<ExportTests.Server>
         var run = InsertFinishedRun();
         using var client = _server.CreateClient();
 
-        string html = await client.GetStringAsync($"/api/runs/{run.Id}/export.html");
+        string html = await client.GetStringAsync($"/api/v1/runs/{run.Id}/export.html");
 
         Assert.Contains($"<img src=\"{PngDataUri}\"", html);
         Assert.Contains("data-grid=\"removed-examples\"", html);
@@ -74,7 +74,7 @@ public sealed partial class ExportTests : IClassFixture<ExportTests.Server>
         var run = InsertFinishedRun();
         using var client = _server.CreateClient();
 
-        string html = await client.GetStringAsync($"/api/runs/{run.Id}/export.html");
+        string html = await client.GetStringAsync($"/api/v1/runs/{run.Id}/export.html");
 
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
@@ -92,7 +92,7 @@ public sealed partial class ExportTests : IClassFixture<ExportTests.Server>
     {
         using var client = _server.CreateClient();
 
-        using var response = await client.GetAsync($"/api/runs/{RunIds.Create()}/export.html");
+        using var response = await client.GetAsync($"/api/v1/runs/{RunIds.Create()}/export.html");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

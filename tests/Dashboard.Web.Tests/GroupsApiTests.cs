@@ -60,7 +60,7 @@ public sealed class GroupsApiTests : IClassFixture<GroupsApiTests.Server>
         var group = await created.Content.ReadFromJsonAsync<GroupDto>(ApiJson.Options);
 
         using var client = _server.CreateClient();
-        var fetched = await client.GetFromJsonAsync<GroupDto>($"/api/groups/{group!.Id}", ApiJson.Options);
+        var fetched = await client.GetFromJsonAsync<GroupDto>($"/api/v1/groups/{group!.Id}", ApiJson.Options);
 
         Assert.Equal(group.Id, fetched!.Id);
         Assert.Equal(2, fetched.Members.Count);
@@ -115,7 +115,7 @@ public sealed class GroupsApiTests : IClassFixture<GroupsApiTests.Server>
     public async Task GetUnknownGroupIsNotFound()
     {
         using var client = _server.CreateClient();
-        using var response = await client.GetAsync("/api/groups/aaaaaaaaaaaa");
+        using var response = await client.GetAsync("/api/v1/groups/aaaaaaaaaaaa");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -123,7 +123,7 @@ public sealed class GroupsApiTests : IClassFixture<GroupsApiTests.Server>
     private async Task<HttpResponseMessage> PostAsync(string body)
     {
         var client = _server.CreateClient();
-        return await client.PostAsync("/api/groups", new StringContent(body, Encoding.UTF8, "application/json"));
+        return await client.PostAsync("/api/v1/groups", new StringContent(body, Encoding.UTF8, "application/json"));
     }
 
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)

@@ -19,10 +19,10 @@ public sealed partial class OpenApiTests : IClassFixture<OpenApiTests.Server>
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
 
         Assert.Equal("Lab Dashboard API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
-        Assert.Contains("/api/runs", paths);
-        Assert.Contains("/api/runs/{id}", paths);
-        Assert.Contains("/api/groups", paths);
-        Assert.Contains("/api/shares", paths);
+        Assert.Contains("/api/v1/runs", paths);
+        Assert.Contains("/api/v1/runs/{id}", paths);
+        Assert.Contains("/api/v1/groups", paths);
+        Assert.Contains("/api/v1/shares", paths);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class ResumeAfterKillTests : IDisposable
 
         using (var client = second.CreateClient())
         {
-            using var response = await client.PostAsync($"/api/runs/{runId}/resume", content: null);
+            using var response = await client.PostAsync($"/api/v1/runs/{runId}/resume", content: null);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
@@ -103,7 +103,7 @@ public sealed class ResumeAfterKillTests : IDisposable
         using var server = await ServerProcess.StartAsync(_dataDirectory);
         using var client = server.CreateClient();
 
-        using var unknown = await client.PostAsync("/api/runs/no-such-run/resume", content: null);
+        using var unknown = await client.PostAsync("/api/v1/runs/no-such-run/resume", content: null);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
@@ -112,7 +112,7 @@ public sealed class ResumeAfterKillTests : IDisposable
     {
         using var client = server.CreateClient();
         string body = $$"""{"kind":"backdoor","name":"resume after kill","configuration":{{SixEpochs}}}""";
-        using var response = await client.PostAsync("/api/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync("/api/v1/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, $"Launch failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options))!.Id;
     }
@@ -154,6 +154,6 @@ public sealed class ResumeAfterKillTests : IDisposable
     private static async Task<MetricBatch[]> ReadMetricsAsync(ServerProcess server, string runId)
     {
         using var client = server.CreateClient();
-        return (await client.GetFromJsonAsync<MetricBatch[]>($"/api/runs/{runId}/metrics", ApiJson.Options))!;
+        return (await client.GetFromJsonAsync<MetricBatch[]>($"/api/v1/runs/{runId}/metrics", ApiJson.Options))!;
     }
 }

@@ -60,7 +60,7 @@ public sealed class ResumeOnStartTests : IDisposable
         await server.WaitForRunAsync(run.Id, r => r.Status.IsFinal(), TimeSpan.FromMinutes(3), "a final status");
 
         using var client = server.CreateClient();
-        using var response = await client.PostAsync($"/api/runs/{run.Id}/resume", content: null);
+        using var response = await client.PostAsync($"/api/v1/runs/{run.Id}/resume", content: null);
 
         Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
     }

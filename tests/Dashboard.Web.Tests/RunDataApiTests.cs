@@ -24,7 +24,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.GetAsync($"/api/runs/{run.Id}/metrics.csv");
+        using var response = await client.GetAsync($"/api/v1/runs/{run.Id}/metrics.csv");
         string[] lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -39,7 +39,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        string csv = await client.GetStringAsync($"/api/runs/{run.Id}/metrics.csv");
+        string csv = await client.GetStringAsync($"/api/v1/runs/{run.Id}/metrics.csv");
         var rows = csv.TrimEnd('\n').Split('\n').Skip(1).Select(line => line.Split(',')).ToList();
         var stored = StoredPoints(run.Id);
 
@@ -61,7 +61,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var document = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{run.Id}/metrics.json"));
+        using var document = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/runs/{run.Id}/metrics.json"));
         var exported = document.RootElement.GetProperty("runs")[0].GetProperty("metrics").EnumerateArray()
             .SelectMany(metric => metric.GetProperty("points").EnumerateArray().Select(point => (
                 Metric: metric.GetProperty("metric").GetString(),
@@ -84,7 +84,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var second = InsertRun(RunStatus.Failed);
         using var client = _server.CreateClient();
 
-        string csv = await client.GetStringAsync($"/api/runs/export.csv?ids={first.Id},{second.Id}");
+        string csv = await client.GetStringAsync($"/api/v1/runs/export.csv?ids={first.Id},{second.Id}");
         var runIds = csv.TrimEnd('\n').Split('\n').Skip(1).Select(line => line.Split(',')[0]).ToList();
 
         Assert.Equal(StoredPoints(first.Id).Count, runIds.Count(id => id == first.Id));
@@ -97,7 +97,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.GetAsync($"/api/runs/export.json?ids={run.Id},missing-run");
+        using var response = await client.GetAsync($"/api/v1/runs/export.json?ids={run.Id},missing-run");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -110,7 +110,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        string csv = await client.GetStringAsync($"/api/runs.csv?tags={tag}");
+        string csv = await client.GetStringAsync($"/api/v1/runs.csv?tags={tag}");
         string[] lines = csv.TrimEnd('\n').Split('\n');
 
         Assert.StartsWith("run_id,name,kind,status,created_at,started_at,ended_at,duration_seconds,tags,archived_at,average_asr", lines[0]);
@@ -127,7 +127,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         _server.Service<IRunStore>().Edit(run.Id, stored => stored.Name = "=HYPERLINK(\"http://127.0.0.1/\")");
         using var client = _server.CreateClient();
 
-        string csv = await client.GetStringAsync($"/api/runs.csv?tags={tag}");
+        string csv = await client.GetStringAsync($"/api/v1/runs.csv?tags={tag}");
 
         Assert.Contains($"{run.Id},\"'=HYPERLINK(\"\"http://127.0.0.1/\"\")\",backdoor,", csv);
     }
@@ -137,7 +137,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
     {
         using var client = _server.CreateClient();
 
-        using var response = await client.GetAsync("/api/runs.csv?status=Sleeping");
+        using var response = await client.GetAsync("/api/v1/runs.csv?status=Sleeping");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -148,7 +148,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.GetAsync($"/api/runs/{run.Id}/configuration.json");
+        using var response = await client.GetAsync($"/api/v1/runs/{run.Id}/configuration.json");
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
@@ -163,7 +163,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.PatchAsJsonAsync($"/api/runs/{run.Id}", new { name = "renamed", tags = new[] { "paper", " sweep " }, notes = "*x*" });
+        using var response = await client.PatchAsJsonAsync($"/api/v1/runs/{run.Id}", new { name = "renamed", tags = new[] { "paper", " sweep " }, notes = "*x*" });
         var stored = _server.Service<IRunStore>().Find(run.Id)!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -178,7 +178,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.PatchAsJsonAsync($"/api/runs/{run.Id}", new { tags = new[] { "two words" } });
+        using var response = await client.PatchAsJsonAsync($"/api/v1/runs/{run.Id}", new { tags = new[] { "two words" } });
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -191,8 +191,8 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.DeleteAsync($"/api/runs/{run.Id}");
-        using var after = await client.GetAsync($"/api/runs/{run.Id}");
+        using var response = await client.DeleteAsync($"/api/v1/runs/{run.Id}");
+        using var after = await client.GetAsync($"/api/v1/runs/{run.Id}");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
@@ -205,7 +205,7 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Running);
         using var client = _server.CreateClient();
 
-        using var response = await client.DeleteAsync($"/api/runs/{run.Id}");
+        using var response = await client.DeleteAsync($"/api/v1/runs/{run.Id}");
         string body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -220,11 +220,11 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         var run = InsertRun(RunStatus.Completed, [tag]);
         using var client = _server.CreateClient();
 
-        using var archive = await client.PostAsync($"/api/runs/{run.Id}/archive", null);
-        string active = await client.GetStringAsync($"/api/runs.csv?tags={tag}");
-        string archived = await client.GetStringAsync($"/api/runs.csv?tags={tag}&archived=archived");
-        using var unarchive = await client.PostAsync($"/api/runs/{run.Id}/unarchive", null);
-        string restored = await client.GetStringAsync($"/api/runs.csv?tags={tag}");
+        using var archive = await client.PostAsync($"/api/v1/runs/{run.Id}/archive", null);
+        string active = await client.GetStringAsync($"/api/v1/runs.csv?tags={tag}");
+        string archived = await client.GetStringAsync($"/api/v1/runs.csv?tags={tag}&archived=archived");
+        using var unarchive = await client.PostAsync($"/api/v1/runs/{run.Id}/unarchive", null);
+        string restored = await client.GetStringAsync($"/api/v1/runs.csv?tags={tag}");
 
         Assert.Equal(HttpStatusCode.OK, archive.StatusCode);
         Assert.DoesNotContain(run.Id, active);
@@ -239,10 +239,10 @@ public sealed class RunDataApiTests : IClassFixture<RunDataApiTests.Server>
         string tag = $"l{Guid.NewGuid():N}"[..12];
         var run = InsertRun(RunStatus.Completed, [tag]);
         using var client = _server.CreateClient();
-        using var archive = await client.PostAsync($"/api/runs/{run.Id}/archive", null);
+        using var archive = await client.PostAsync($"/api/v1/runs/{run.Id}/archive", null);
 
-        using var active = JsonDocument.Parse(await client.GetStringAsync($"/api/runs?tags={tag}"));
-        using var archived = JsonDocument.Parse(await client.GetStringAsync($"/api/runs?tags={tag}&archived=archived"));
+        using var active = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/runs?tags={tag}"));
+        using var archived = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/runs?tags={tag}&archived=archived"));
         var item = archived.RootElement.GetProperty("items")[0];
 
         Assert.Equal(0, active.RootElement.GetProperty("total").GetInt32());

@@ -77,7 +77,7 @@ public sealed class RunsApiTests : IClassFixture<RunsApiTests.Server>
     public async Task GetReturnsNotFoundForUnknownId()
     {
         using var client = _server.CreateClient();
-        using var response = await client.GetAsync("/api/runs/aaaaaaaaaaaa");
+        using var response = await client.GetAsync("/api/v1/runs/aaaaaaaaaaaa");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -86,7 +86,7 @@ public sealed class RunsApiTests : IClassFixture<RunsApiTests.Server>
     public async Task ListRejectsUnknownStatus()
     {
         using var client = _server.CreateClient();
-        using var response = await client.GetAsync("/api/runs?status=Sleeping");
+        using var response = await client.GetAsync("/api/v1/runs?status=Sleeping");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -94,7 +94,7 @@ public sealed class RunsApiTests : IClassFixture<RunsApiTests.Server>
     private Task<HttpResponseMessage> PostAsync(string body)
     {
         var client = _server.CreateClient();
-        return client.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
+        return client.PostAsync("/api/v1/runs", new StringContent(body, Encoding.UTF8, "application/json"));
     }
 
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)

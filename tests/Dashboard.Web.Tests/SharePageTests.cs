@@ -65,7 +65,7 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
         string html = await client.GetStringAsync(created.Path);
 
         Assert.Contains($"href=\"{created.Path}/export.html\"", html);
-        Assert.DoesNotContain("/api/runs/", html);
+        Assert.DoesNotContain("/api/v1/runs/", html);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
         using var client = _server.CreateClient();
         using var before = await client.GetAsync(created.Path);
 
-        using var revoke = await client.PostAsync($"/api/shares/{created.Link.Id}/revoke", null);
+        using var revoke = await client.PostAsync($"/api/v1/shares/{created.Link.Id}/revoke", null);
         using var after = await client.GetAsync(created.Path);
         string html = await after.Content.ReadAsStringAsync();
 
@@ -186,11 +186,11 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
         using var client = _server.CreateClient();
         var expiresAt = _server.Clock.GetUtcNow().AddDays(7);
 
-        using var create = await client.PostAsJsonAsync("/api/shares", new { scope = "run", ids = new[] { run.Id }, expiresAt });
+        using var create = await client.PostAsJsonAsync("/api/v1/shares", new { scope = "run", ids = new[] { run.Id }, expiresAt });
         var created = await create.Content.ReadFromJsonAsync<JsonElement>();
         string token = created.GetProperty("token").GetString()!;
         string id = created.GetProperty("id").GetString()!;
-        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/shares?scope=run&id={run.Id}");
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/v1/shares?scope=run&id={run.Id}");
         using var page = await client.GetAsync(new Uri(created.GetProperty("url").GetString()!).PathAndQuery);
 
         Assert.Equal(HttpStatusCode.Created, create.StatusCode);
@@ -209,7 +209,7 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
         var run = InsertRun(RunStatus.Completed);
         using var client = _server.CreateClient();
 
-        using var response = await client.PostAsJsonAsync("/api/shares",
+        using var response = await client.PostAsJsonAsync("/api/v1/shares",
             new { scope = "run", ids = new[] { run.Id }, expiresAt = _server.Clock.GetUtcNow().AddHours(-1) });
         string body = await response.Content.ReadAsStringAsync();
 
@@ -222,7 +222,7 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
     {
         using var client = _server.CreateClient();
 
-        using var response = await client.PostAsJsonAsync("/api/shares", new { scope = "everything", ids = new[] { "x" } });
+        using var response = await client.PostAsJsonAsync("/api/v1/shares", new { scope = "everything", ids = new[] { "x" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -19,7 +19,7 @@ public sealed class StartupAndQueueTests
 
         using var client = server.CreateClient();
         string body = $$"""{"kind":"backdoor","configuration":{{TestConfigurations.Quick}}}""";
-        using var response = await client.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync("/api/v1/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         string text = await response.Content.ReadAsStringAsync();
         int total = server.Service<IRunStore>().Query(new RunQuery()).Total;
         await server.Service<RunCoordinator>().CancelAsync(running.Id);

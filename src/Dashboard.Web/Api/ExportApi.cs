@@ -12,7 +12,7 @@ public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/runs/{id}/export.html", (string id, IRunStore runs, RunExporter exporter) => Export(id, runs, exporter));
+        endpoints.MapGet("/api/v1/runs/{id}/export.html", (string id, IRunStore runs, RunExporter exporter) => Export(id, runs, exporter));
 
         endpoints.MapGet("/share/{token}/export.html", (string token, ShareLinkService shares, IRunStore runs, RunExporter exporter) =>
             WithSharedRun(token, null, shares, runId => Export(runId, runs, exporter)));

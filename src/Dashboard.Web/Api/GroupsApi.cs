@@ -12,7 +12,7 @@ public static class GroupsApi
 {
     public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/groups");
+        var group = endpoints.MapGroup("/api/v1/groups");
         group.MapPost("/", LaunchAsync);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
@@ -40,7 +40,7 @@ public static class GroupsApi
             return ApiProblems.Validation(result.Errors, "The group launch request is invalid.");
         }
 
-        return Results.Created($"/api/groups/{result.Group!.Id}", GroupDto.From(result.Group, runs.Find));
+        return Results.Created($"/api/v1/groups/{result.Group!.Id}", GroupDto.From(result.Group, runs.Find));
     }
 
     private static IResult Get(string id, IRunGroupStore groups, IRunStore runs) =>

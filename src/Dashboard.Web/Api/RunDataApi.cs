@@ -21,16 +21,16 @@ public static class RunDataApi
 
     public static IEndpointRouteBuilder MapRunDataApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/runs/{id}/metrics.csv", (string id, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
+        endpoints.MapGet("/api/v1/runs/{id}/metrics.csv", (string id, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
             Single(id, runs, run => Metrics([run], export, csv: true, $"{run.Id}-metrics.csv", context.RequestAborted)));
-        endpoints.MapGet("/api/runs/{id}/metrics.json", (string id, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
+        endpoints.MapGet("/api/v1/runs/{id}/metrics.json", (string id, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
             Single(id, runs, run => Metrics([run], export, csv: false, $"{run.Id}-metrics.json", context.RequestAborted)));
-        endpoints.MapGet("/api/runs/export.csv", (string? ids, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
+        endpoints.MapGet("/api/v1/runs/export.csv", (string? ids, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
             Selection(ids, runs, selected => Metrics(selected, export, csv: true, "runs-metrics.csv", context.RequestAborted)));
-        endpoints.MapGet("/api/runs/export.json", (string? ids, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
+        endpoints.MapGet("/api/v1/runs/export.json", (string? ids, IRunStore runs, MetricHistoryExport export, HttpContext context) =>
             Selection(ids, runs, selected => Metrics(selected, export, csv: false, "runs-metrics.json", context.RequestAborted)));
-        endpoints.MapGet("/api/runs.csv", RunTable);
-        endpoints.MapGet("/api/runs/{id}/configuration.json", (string id, IRunStore runs) =>
+        endpoints.MapGet("/api/v1/runs.csv", RunTable);
+        endpoints.MapGet("/api/v1/runs/{id}/configuration.json", (string id, IRunStore runs) =>
             Single(id, runs, run => Results.File(
                 System.Text.Encoding.UTF8.GetBytes(ConfigurationFile.Write(run)), JsonType, ConfigurationFile.FileName(run))));
         return endpoints;

@@ -12,11 +12,11 @@ public static class RunEditingApi
 {
     public static IEndpointRouteBuilder MapRunEditingApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPatch("/api/runs/{id}", AnnotateRunAsync);
-        endpoints.MapPost("/api/runs/{id}/archive", (string id, RunEditing editing) => SetArchivedAsync(id, true, editing));
-        endpoints.MapPost("/api/runs/{id}/unarchive", (string id, RunEditing editing) => SetArchivedAsync(id, false, editing));
-        endpoints.MapDelete("/api/runs/{id}", DeleteAsync);
-        endpoints.MapPatch("/api/groups/{id}", AnnotateGroup);
+        endpoints.MapPatch("/api/v1/runs/{id}", AnnotateRunAsync);
+        endpoints.MapPost("/api/v1/runs/{id}/archive", (string id, RunEditing editing) => SetArchivedAsync(id, true, editing));
+        endpoints.MapPost("/api/v1/runs/{id}/unarchive", (string id, RunEditing editing) => SetArchivedAsync(id, false, editing));
+        endpoints.MapDelete("/api/v1/runs/{id}", DeleteAsync);
+        endpoints.MapPatch("/api/v1/groups/{id}", AnnotateGroup);
         return endpoints;
     }
 

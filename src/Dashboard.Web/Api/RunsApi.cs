@@ -17,7 +17,7 @@ public static class RunsApi
 
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/runs");
+        var group = endpoints.MapGroup("/api/v1/runs");
         group.MapPost("/", LaunchAsync);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
@@ -48,7 +48,7 @@ public static class RunsApi
             return ValidationProblem(result.Errors);
         }
 
-        return Results.Created($"/api/runs/{result.Run!.Id}", RunDto.From(result.Run));
+        return Results.Created($"/api/v1/runs/{result.Run!.Id}", RunDto.From(result.Run));
     }
 
     private static IResult Get(string id, IRunStore runs) =>
@@ -106,7 +106,7 @@ public static class RunsApi
         {
             CancelResult.NotFound => RunNotFound(id),
             CancelResult.AlreadyFinished => Results.Problem($"Run {id} has already ended.", statusCode: StatusCodes.Status409Conflict),
-            _ => Results.Accepted($"/api/runs/{id}", RunDto.From(runs.Find(id)!)),
+            _ => Results.Accepted($"/api/v1/runs/{id}", RunDto.From(runs.Find(id)!)),
         };
     }
 
@@ -118,7 +118,7 @@ public static class RunsApi
             ResumeResult.NotFound => RunNotFound(id),
             ResumeResult.NotInterrupted => Results.Problem(
                 $"Run {id} is {runs.Find(id)?.Status}; only Interrupted runs can be resumed.", statusCode: StatusCodes.Status409Conflict),
-            _ => Results.Accepted($"/api/runs/{id}", RunDto.From(runs.Find(id)!)),
+            _ => Results.Accepted($"/api/v1/runs/{id}", RunDto.From(runs.Find(id)!)),
         };
     }
 

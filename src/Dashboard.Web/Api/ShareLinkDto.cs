@@ -29,5 +29,5 @@ public sealed record ShareLinkDto(
         state.ToString().ToLowerInvariant());
 }
 
-/// <summary>Body of <c>POST /api/shares</c>: the scope (<c>run</c>, <c>group</c> or <c>comparison</c>), its ids, and an optional expiry.</summary>
+/// <summary>Body of <c>POST /api/v1/shares</c>: the scope (<c>run</c>, <c>group</c> or <c>comparison</c>), its ids, and an optional expiry.</summary>
 public sealed record CreateShareBody(string? Scope, IReadOnlyList<string>? Ids, DateTimeOffset? ExpiresAt);

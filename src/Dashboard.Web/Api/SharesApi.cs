@@ -12,7 +12,7 @@ public static class SharesApi
 {
     public static IEndpointRouteBuilder MapSharesApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/shares");
+        var group = endpoints.MapGroup("/api/v1/shares");
         group.MapPost("/", Create);
         group.MapGet("/", List);
         group.MapPost("/{id}/revoke", Revoke);
@@ -41,7 +41,7 @@ public static class SharesApi
 
         string url = $"{request.Scheme}://{request.Host}{request.PathBase}{created.Path}";
         var dto = ShareLinkDto.From(created.Link, ShareLinkState.Active) with { Token = created.Token, Url = url };
-        return Results.Created($"/api/shares/{created.Link.Id}", dto);
+        return Results.Created($"/api/v1/shares/{created.Link.Id}", dto);
     }
 
     private static IResult List(ShareLinkService shares, string? scope = null, string? id = null)

@@ -16,7 +16,7 @@ public static class WorkerArtifactsApi
     public static IEndpointRouteBuilder MapArtifactsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPut("/api/worker/runs/{id}/artifacts/{name}", UploadAsync);
-        endpoints.MapGet("/api/runs/{id}/artifacts/{name}", Download);
+        endpoints.MapGet("/api/v1/runs/{id}/artifacts/{name}", Download);
         return endpoints;
     }
 

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Compute;
 
 /// <summary>
 /// A run's configuration as a downloadable JSON file: <c>{"kind": "...", "name": "...", "configuration": {...}}</c>,
-/// the shape of a launch request body, so the file can be posted to <c>/api/runs</c> or loaded into the launch form.
+/// the shape of a launch request body, so the file can be posted to <c>/api/v1/runs</c> or loaded into the launch form.
 /// </summary>
 public static class ConfigurationFile
 {

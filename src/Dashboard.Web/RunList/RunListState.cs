@@ -9,7 +9,7 @@ namespace Dashboard.Web.RunList;
 
 /// <summary>
 /// The runs table's search, filters, columns, sort and page, as kept in the page's query string so a view can be
-/// bookmarked. <c>/api/runs.csv</c> reads the same parameters. Parameters at their default are left out of the URL.
+/// bookmarked. <c>/api/v1/runs.csv</c> reads the same parameters. Parameters at their default are left out of the URL.
 /// </summary>
 public sealed record RunListState
 {

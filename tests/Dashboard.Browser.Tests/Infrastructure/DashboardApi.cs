@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Dashboard.Browser.Tests.Infrastructure;
 
-/// <summary>Calls to the dashboard's HTTP API (/api/runs) that fail with the server's log when a call goes wrong.</summary>
+/// <summary>Calls to the dashboard's HTTP API (/api/v1/runs) that fail with the server's log when a call goes wrong.</summary>
 public sealed class DashboardApi(DashboardProcess server) : IDisposable
 {
     /// <summary>Statuses after which a run no longer changes.</summary>
@@ -12,7 +12,7 @@ public sealed class DashboardApi(DashboardProcess server) : IDisposable
 
     private readonly HttpClient _client = server.CreateClient();
 
-    /// <summary>Posts <paramref name="body"/> to /api/runs and returns the new run's id; fails unless the API returns 201.</summary>
+    /// <summary>Posts <paramref name="body"/> to /api/v1/runs and returns the new run's id; fails unless the API returns 201.</summary>
     public async Task<string> LaunchAsync(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -25,7 +25,7 @@ public sealed class DashboardApi(DashboardProcess server) : IDisposable
         return document.RootElement.GetProperty("id").GetString()!;
     }
 
-    /// <summary>Returns the run as GET /api/runs/{id} returns it.</summary>
+    /// <summary>Returns the run as GET /api/v1/runs/{id} returns it.</summary>
     public async Task<JsonElement> GetRunAsync(string id)
     {
         using var response = await _client.GetAsync($"api/runs/{id}");

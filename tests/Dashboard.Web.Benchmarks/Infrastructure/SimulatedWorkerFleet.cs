@@ -12,7 +12,7 @@ namespace Dashboard.Web.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Runs whose workers report synthetic metrics through the path real workers use. Each run is launched with
-/// <c>POST /api/runs</c>, and the server's compute service starts its worker process with the run token in the
+/// <c>POST /api/v1/runs</c>, and the server's compute service starts its worker process with the run token in the
 /// environment. That process is a small shell script (set as <c>Compute:WorkerExecutable</c>) that hands the
 /// run id and token to this program and then waits. This program then attaches a <see cref="WorkerRunContext"/>
 /// per run, the worker's own reporting class, over its own SignalR connection to <c>/hubs/runs</c>. Reports

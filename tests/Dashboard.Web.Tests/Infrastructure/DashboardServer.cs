@@ -66,7 +66,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     {
         using var client = CreateClient();
         string body = $$"""{"kind":"backdoor","name":{{System.Text.Json.JsonSerializer.Serialize(name)}},"configuration":{{configurationJson}}}""";
-        using var response = await client.PostAsync("/api/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync("/api/v1/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Launch failed with {(int)response.StatusCode}: {text}");
         return (await response.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options))!;
@@ -75,7 +75,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     public async Task<RunDto> GetRunAsync(string id)
     {
         using var client = CreateClient();
-        return (await client.GetFromJsonAsync<RunDto>($"/api/runs/{id}", ApiJson.Options))!;
+        return (await client.GetFromJsonAsync<RunDto>($"/api/v1/runs/{id}", ApiJson.Options))!;
     }
 
     /// <summary>Polls the API until the run satisfies <paramref name="condition"/>, or fails after <paramref name="timeout"/>.</summary>

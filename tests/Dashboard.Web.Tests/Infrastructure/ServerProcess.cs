@@ -77,7 +77,7 @@ public sealed partial class ServerProcess : IDisposable
     public async Task<RunDto> GetRunAsync(string id)
     {
         using var client = CreateClient();
-        return (await client.GetFromJsonAsync<RunDto>($"/api/runs/{id}", ApiJson.Options))!;
+        return (await client.GetFromJsonAsync<RunDto>($"/api/v1/runs/{id}", ApiJson.Options))!;
     }
 
     /// <summary>Returns the ids of this server's live child processes: its workers.</summary>
