@@ -32,7 +32,7 @@ public sealed class RunCommandsTests(CliServerFixture fixture) : IClassFixture<C
         Assert.Equal(0, show.ExitCode);
         Assert.Matches(@"(?m)^Status\s+Completed", show.Output);
         Assert.Matches(@"(?m)^  Clean accuracy\s+\d+\.\d%", show.Output);
-        Assert.Matches(@"(?m)^    epochs: 1$", show.Output);
+        Assert.Matches(@"(?m)^  epochs: 1$", show.Output);
         Assert.Equal(runId, JsonDocument.Parse(showJson.Output).RootElement.GetProperty("id").GetString());
 
         string folder = Directory.CreateTempSubdirectory("dashboard-cli-export-").FullName;
