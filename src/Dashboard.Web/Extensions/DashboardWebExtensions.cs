@@ -71,6 +71,7 @@ public static class DashboardWebExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHubContract.Path);
+        app.MapKindsApi();
         app.MapRunsApi();
         app.MapRunEditingApi();
         app.MapRunDataApi();
