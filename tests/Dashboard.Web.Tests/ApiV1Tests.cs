@@ -50,6 +50,19 @@ public sealed class ApiV1Tests : IClassFixture<ApiV1Tests.Server>
     }
 
     [Fact]
+    public async Task Kind_SaysWhichDefenceAFieldBelongsTo()
+    {
+        using var client = _server.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/api/v1/kinds/backdoor"));
+        var defence = Field(document.RootElement.GetProperty("fields"), "defence");
+        var condition = Field(defence.GetProperty("fields"), "defence.probeCount").GetProperty("appliesWhen");
+
+        Assert.Equal("kind", condition.GetProperty("field").GetString());
+        Assert.Equal("badLoss", condition.GetProperty("values")[0].GetString());
+    }
+
+    [Fact]
     public async Task Kind_MarksMissingDatasetUnavailable()
     {
         using var client = _server.CreateClient();

@@ -58,8 +58,8 @@ public sealed record KindDto(
 }
 
 /// <summary>
-/// One configuration field: its JSON path, input type, range and choices. Object and list fields carry their
-/// own fields.
+/// One configuration field: its JSON path, input type, range and choices, and the sibling value it applies for.
+/// Object and list fields carry their own fields.
 /// </summary>
 public sealed record FieldDto(
     string Path,
@@ -77,6 +77,7 @@ public sealed record FieldDto(
     int? MinimumItems,
     int? MaximumItems,
     IReadOnlyList<ChoiceDto> Choices,
+    ConditionDto? AppliesWhen,
     IReadOnlyList<FieldDto> Fields)
 {
     public static IReadOnlyList<FieldDto> FromAll(
@@ -99,8 +100,12 @@ public sealed record FieldDto(
         field.MinimumItems,
         field.MaximumItems,
         [.. field.Choices.Select(c => new ChoiceDto(c.Value, c.Label, c.Description, unavailableReason(path, c.Value)))],
+        field.AppliesWhen is { } condition ? new ConditionDto(condition.Field, condition.Values) : null,
         FromAll(field.Fields, field.Type == FieldType.List ? $"{path}[]" : path, unavailableReason));
 }
+
+/// <summary>The sibling field and its values for which a field applies.</summary>
+public sealed record ConditionDto(string Field, IReadOnlyList<string> Values);
 
 /// <summary>One allowed value of a choice field; <see cref="Unavailable"/> says why this server cannot use it.</summary>
 public sealed record ChoiceDto(string Value, string Label, string? Description, string? Unavailable);
