@@ -27,6 +27,9 @@ public sealed class SampleItem
 public sealed class SampleOptions
 {
     public SampleShape Fallback { get; set; } = SampleShape.Round;
+
+    [AppliesWhen(nameof(Fallback), SampleShape.Square)]
+    public int Corners { get; set; } = 4;
 }
 
 public sealed class SampleConfiguration
