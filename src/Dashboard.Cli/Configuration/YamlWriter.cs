@@ -38,18 +38,14 @@ internal static class YamlWriter
         _ => throw new ArgumentException($"Unexpected JSON node {node.GetType().Name}.", nameof(node)),
     };
 
-    private static YamlScalarNode ValueScalar(JsonValue value)
+    private static YamlScalarNode ValueScalar(JsonValue value) => value.GetValueKind() switch
     {
-        var element = value.GetValue<JsonElement>();
-        return element.ValueKind switch
-        {
-            JsonValueKind.String => StringScalar(element.GetString()!),
-            JsonValueKind.True => Scalar("true", ScalarStyle.Plain),
-            JsonValueKind.False => Scalar("false", ScalarStyle.Plain),
-            JsonValueKind.Number => Scalar(element.GetRawText(), ScalarStyle.Plain),
-            _ => Scalar("null", ScalarStyle.Plain),
-        };
-    }
+        JsonValueKind.String => StringScalar(value.GetValue<string>()),
+        JsonValueKind.True => Scalar("true", ScalarStyle.Plain),
+        JsonValueKind.False => Scalar("false", ScalarStyle.Plain),
+        JsonValueKind.Number => Scalar(value.ToJsonString(), ScalarStyle.Plain),
+        _ => Scalar("null", ScalarStyle.Plain),
+    };
 
     private static YamlScalarNode StringScalar(string text)
     {

@@ -91,6 +91,16 @@ public sealed class YamlJsonTests
     }
 
     [Fact]
+    public void WriteAcceptsBuiltNodes()
+    {
+        var built = new JsonObject { ["kind"] = "backdoor", ["epochs"] = 3, ["rate"] = 0.5, ["flag"] = true, ["text"] = "12" };
+
+        var roundTrip = YamlJson.Parse(YamlWriter.Write(built));
+
+        Assert.Equal(built.ToJsonString(), roundTrip!.ToJsonString());
+    }
+
+    [Fact]
     public void WriteUsesPlainBlockStyle()
     {
         string yaml = YamlWriter.Write(JsonNode.Parse("""{"kind":"backdoor","configuration":{"epochs":3}}"""));
