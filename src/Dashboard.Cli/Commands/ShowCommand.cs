@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dashboard.Cli.Api;
 using Dashboard.Cli.Configuration;
 using Dashboard.Cli.Output;
+using Dashboard.Core.Runs;
 
 namespace Dashboard.Cli.Commands;
 
@@ -33,11 +34,10 @@ internal static class ShowCommand
     internal static string Describe(RunView run, Uri server)
     {
         var text = new System.Text.StringBuilder();
-        var fields = new TextTable("FIELD", "VALUE");
         text.AppendLine($"Run        {run.Id}");
         text.AppendLine($"Name       {run.Name}");
         text.AppendLine($"Kind       {run.Kind}");
-        text.AppendLine($"Status     {run.Status}{(string.IsNullOrEmpty(run.Phase) ? string.Empty : $" ({run.Phase})")}");
+        text.AppendLine($"Status     {run.Status}{(string.IsNullOrEmpty(run.Phase) || run.Status.IsFinal() ? string.Empty : $" ({run.Phase})")}");
         text.AppendLine($"Progress   {Formats.Percent(run.Progress)}");
         text.AppendLine($"Created    {Formats.Time(run.CreatedAt)}");
         text.AppendLine($"Started    {Formats.Time(run.StartedAt)}");
