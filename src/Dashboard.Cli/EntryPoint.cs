@@ -1,8 +1,8 @@
 namespace Dashboard.Cli;
 
 /// <summary>
-/// Process entry point. The first Ctrl+C is handed to the command (stop following, or cancel the run with
-/// <c>--cancel-on-interrupt</c>); a second one ends the process at once.
+/// Process entry point. The first Ctrl+C goes to the command, which stops following (or cancels the run with
+/// <c>--cancel-on-interrupt</c>). A second one ends the process at once.
 /// </summary>
 internal static class EntryPoint
 {

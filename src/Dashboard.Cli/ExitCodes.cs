@@ -20,18 +20,18 @@ internal static class ExitCodes
     /// <summary>The server rejected the credentials (401 or 403).</summary>
     public const int NotAllowed = 5;
 
-    /// <summary>Following stopped at Ctrl+C while the run goes on; 128 + SIGINT, as shells report it.</summary>
+    /// <summary>Following stopped at Ctrl+C while the run goes on. The value is 128 + SIGINT (2), as shells report it.</summary>
     public const int Interrupted = 130;
 
     /// <summary>The exit-code table shown at the end of <c>labdash --help</c>.</summary>
     public static readonly IReadOnlyList<(int Code, string Meaning)> Descriptions =
     [
-        (Success, "success; a followed run ended Completed"),
+        (Success, "success, and a followed run ended Completed"),
         (RunNotCompleted, "a followed run ended Failed, Cancelled or Interrupted"),
         (InvalidInput, "invalid input: bad option or file, unknown field, rejected request (400, 409)"),
         (Unreachable, "cannot reach the server, or it returned a server error (5xx)"),
         (NotFound, "run, kind or preset not found (404)"),
         (NotAllowed, "not allowed: missing or rejected token (401, 403)"),
-        (Interrupted, "Ctrl+C stopped following; the run goes on"),
+        (Interrupted, "Ctrl+C stopped following, and the run goes on"),
     ];
 }

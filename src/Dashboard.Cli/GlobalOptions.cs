@@ -43,7 +43,7 @@ internal sealed class GlobalOptions
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw CliException.InvalidInput($"The server address '{text}' is not an http:// or https:// URL; pass for example --server http://127.0.0.1:5080.");
+            throw CliException.InvalidInput($"The server address '{text}' is not an http:// or https:// URL. Pass one, for example --server http://127.0.0.1:5080.");
         }
 
         // A trailing slash makes relative API paths resolve under a server mounted below the host root.

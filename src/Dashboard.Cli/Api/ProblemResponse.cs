@@ -23,7 +23,7 @@ internal static class ProblemResponse
                 fieldErrors),
             401 or 403 => new CliException(
                 ExitCodes.NotAllowed,
-                $"The server refused {request} with {code} {status}: {reason}. Pass a valid token with --token or the LABDASH_TOKEN environment variable."),
+                $"The server rejected {request} with {code} {status}: {reason}. Pass a valid token with --token or the LABDASH_TOKEN environment variable."),
             404 => new CliException(ExitCodes.NotFound, detail ?? $"Not found: {request} returned 404."),
             >= 500 => new CliException(ExitCodes.Unreachable, $"The server failed on {request} with {code} {status}: {reason}"),
             _ => CliException.InvalidInput($"The server answered {request} with {code} {status}: {reason}"),
@@ -61,7 +61,7 @@ internal static class ProblemResponse
         }
         catch (JsonException)
         {
-            // Not problem details, for example a proxy's HTML page: the status line alone must do.
+            // The body is not problem details (for example a proxy's HTML page), so the message uses the status line alone.
             return (null, null, fieldErrors);
         }
     }

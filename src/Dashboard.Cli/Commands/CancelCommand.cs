@@ -17,7 +17,7 @@ internal static class CancelCommand
             var run = await client.PostAsync<RunView>(RunPaths.Action(id, "cancel"), null, cancellationToken);
             await console.Out.WriteLineAsync(run.Status == Core.Runs.RunStatus.Cancelled
                 ? $"Run {run.Id} is Cancelled."
-                : $"Cancel requested for run {run.Id}; it stops after the current batch.");
+                : $"Cancel requested for run {run.Id}. It stops after the current batch.");
             return ExitCodes.Success;
         });
         return command;

@@ -18,7 +18,7 @@ internal static class ExportCommand
         var runArgument = new Argument<string>("RUN_ID") { Description = "Id of the run." };
         var formatOption = new Option<string>("--format")
         {
-            Description = "csv or json: full metric history; html: self-contained report; config: launch file for `labdash launch`.",
+            Description = "csv or json for the full metric history, html for a self-contained report, config for a launch file that `labdash launch` reads.",
             Required = true,
         };
         formatOption.AcceptOnlyFromAmong([.. Files.Keys]);

@@ -23,9 +23,9 @@ internal static class LaunchCommand
             HelpName = "key=value",
             AllowMultipleArgumentsPerToken = false,
         };
-        var kindOption = new Option<string>("--kind") { Description = "Experiment kind; overrides the file's.", HelpName = "KIND" };
-        var nameOption = new Option<string>("--name") { Description = "Run name; overrides the file's.", HelpName = "NAME" };
-        var presetOption = new Option<string>("--preset") { Description = "Start from this preset; the file's configuration and --set apply on top.", HelpName = "PRESET" };
+        var kindOption = new Option<string>("--kind") { Description = "Experiment kind, in place of the file's.", HelpName = "KIND" };
+        var nameOption = new Option<string>("--name") { Description = "Run name, in place of the file's.", HelpName = "NAME" };
+        var presetOption = new Option<string>("--preset") { Description = "Start from this preset. The file's configuration and each --set apply on top of it.", HelpName = "PRESET" };
         var followOption = new Option<bool>("--follow") { Description = "Follow the run until it ends (the default)." };
         var detachOption = new Option<bool>("--detach") { Description = "Print the run id and return at once, without following." };
         var cancelOnInterrupt = FollowCommand.CancelOnInterruptOption();
@@ -38,7 +38,7 @@ internal static class LaunchCommand
         {
             if (result.GetValue(followOption) && result.GetValue(detachOption))
             {
-                throw CliException.InvalidInput("--follow and --detach exclude each other; pass one of them.");
+                throw CliException.InvalidInput("--follow and --detach cannot be combined. Pass one of them.");
             }
 
             var overrides = (result.GetValue(setOption) ?? []).Select(ConfigurationOverride.Parse).ToList();

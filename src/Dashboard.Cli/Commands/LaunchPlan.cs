@@ -21,7 +21,7 @@ internal static class LaunchPlan
         CancellationToken cancellationToken)
     {
         string kind = kindOption ?? file?.Kind
-            ?? throw CliException.InvalidInput("No experiment kind: put 'kind' in the file or pass --kind. `labdash kinds` lists the kinds.");
+            ?? throw CliException.InvalidInput("The experiment kind is missing. Put 'kind' in the file or pass --kind, and run `labdash kinds` to list the kinds.");
         string? name = nameOption ?? file?.Name;
         string? preset = presetOption ?? file?.Preset;
         var fileConfiguration = file?.Configuration;

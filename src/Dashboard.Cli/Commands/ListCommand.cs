@@ -12,11 +12,11 @@ internal static class ListCommand
     {
         var statusOption = new Option<string>("--status")
         {
-            Description = "Only runs with this status: Queued, Running, Completed, Failed, Cancelled or Interrupted; several separated by commas.",
+            Description = "Only runs with this status (Queued, Running, Completed, Failed, Cancelled or Interrupted). Separate several with commas.",
             HelpName = "STATUS",
         };
         var searchOption = new Option<string>("--search") { Description = "Only runs whose name or id contains this text.", HelpName = "TEXT" };
-        var tagOption = new Option<string[]>("--tag") { Description = "Only runs with this tag; repeat for runs with all of several tags.", HelpName = "TAG" };
+        var tagOption = new Option<string[]>("--tag") { Description = "Only runs with this tag. Repeat the option for runs that have all of several tags.", HelpName = "TAG" };
         var kindOption = new Option<string>("--kind") { Description = "Only runs of this experiment kind.", HelpName = "KIND" };
         var takeOption = new Option<int>("--take") { Description = "Maximum number of runs to show (1 to 500).", DefaultValueFactory = _ => 20, HelpName = "N" };
 

@@ -20,7 +20,7 @@ internal static class ResumeCommand
             string id = result.GetValue(runArgument)!;
             using var client = globals.CreateClient(result);
             var run = await client.PostAsync<RunView>(RunPaths.Action(id, "resume"), null, CancellationToken.None);
-            await console.Out.WriteLineAsync($"Resumed run {run.Id}; it is {run.Status}.");
+            await console.Out.WriteLineAsync($"Resumed run {run.Id}. It is {run.Status}.");
             return result.GetValue(followOption)
                 ? await FollowCommand.FollowAsync(globals, result, console, client, run.Id, result.GetValue(cancelOnInterrupt), interrupt)
                 : ExitCodes.Success;

@@ -11,13 +11,13 @@ namespace Dashboard.Cli.Configuration;
 /// </summary>
 internal sealed record ConfigurationOverride(string Text, IReadOnlyList<PathSegment> Path, JsonNode? Value)
 {
-    /// <summary>Parses <c>key=value</c>; throws a <see cref="CliException"/> naming the option when it is malformed.</summary>
+    /// <summary>Parses <c>key=value</c>. Throws a <see cref="CliException"/> naming the option when it is malformed.</summary>
     public static ConfigurationOverride Parse(string text)
     {
         int equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
         {
-            throw CliException.InvalidInput($"--set '{text}' has no '='; write --set key=value, for example --set epochs=3.");
+            throw CliException.InvalidInput($"--set '{text}' has no '='. Write --set key=value, for example --set epochs=3.");
         }
 
         string key = text[..equals].Trim();
@@ -59,7 +59,7 @@ internal sealed record ConfigurationOverride(string Text, IReadOnlyList<PathSegm
         if (segment.Index is { } index)
         {
             var array = AsArray(current, segment);
-            return array[index] ?? throw Invalid($"{Describe(segment)} is null; set the whole item instead");
+            return array[index] ?? throw Invalid($"{Describe(segment)} is null. Set the whole item instead");
         }
 
         var obj = AsObject(current, segment);
@@ -70,7 +70,7 @@ internal sealed record ConfigurationOverride(string Text, IReadOnlyList<PathSegm
 
         if (next.Index is not null)
         {
-            throw Invalid($"the configuration has no list '{segment.Name}' to index; put the list in the file, or set the whole list as JSON");
+            throw Invalid($"the configuration has no list '{segment.Name}' to index. Put the list in the file, or set the whole list as JSON");
         }
 
         var created = new JsonObject();
@@ -127,7 +127,7 @@ internal sealed record ConfigurationOverride(string Text, IReadOnlyList<PathSegm
     {
         if (key.Length == 0)
         {
-            throw CliException.InvalidInput($"--set '{text}' has no field name before '='; write --set key=value.");
+            throw CliException.InvalidInput($"--set '{text}' has no field name before '='. Write --set key=value.");
         }
 
         var segments = new List<PathSegment>();
@@ -135,7 +135,7 @@ internal sealed record ConfigurationOverride(string Text, IReadOnlyList<PathSegm
         {
             if (part.Length == 0)
             {
-                throw CliException.InvalidInput($"--set '{text}': the field path '{key}' has an empty part; separate names with single dots.");
+                throw CliException.InvalidInput($"--set '{text}': the field path '{key}' has an empty part. Separate names with single dots.");
             }
 
             int bracket = part.IndexOf('[', StringComparison.Ordinal);
@@ -172,7 +172,7 @@ internal sealed record ConfigurationOverride(string Text, IReadOnlyList<PathSegm
                 && int.TryParse(brackets.AsSpan(position + 1, close - position - 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
             if (!valid)
             {
-                throw CliException.InvalidInput($"--set '{text}': '{key}' has a malformed list index; write name[0].field.");
+                throw CliException.InvalidInput($"--set '{text}': '{key}' has a malformed list index. Write name[0].field.");
             }
 
             indexes.Add(PathSegment.Item(int.Parse(brackets.AsSpan(position + 1, close - position - 1), CultureInfo.InvariantCulture)));

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Dashboard.Cli.Configuration;
 
-/// <summary>Deep merge of configuration objects: nested objects merge field by field, every other value (lists included) replaces.</summary>
+/// <summary>Merges configuration objects deeply. Nested objects merge field by field, and every other value, lists included, replaces the target's.</summary>
 internal static class JsonMerge
 {
     public static void Into(JsonObject target, JsonObject overlay)

@@ -6,7 +6,7 @@ namespace Dashboard.Cli.Configuration;
 /// <summary>
 /// A launch file: <c>{kind, name, preset, configuration: {...}}</c> in JSON or YAML, the shape of the dashboard's
 /// launch request and of its "Download configuration" file. The format comes from the extension (<c>.json</c>,
-/// <c>.yaml</c>, <c>.yml</c>); other files are read as JSON when they start with <c>{</c>, else as YAML.
+/// <c>.yaml</c>, <c>.yml</c>). Other files are read as JSON when they start with <c>{</c>, else as YAML.
 /// </summary>
 internal sealed record LaunchDocument(string? Kind, string? Name, string? Preset, JsonObject? Configuration)
 {
@@ -45,14 +45,14 @@ internal sealed record LaunchDocument(string? Kind, string? Name, string? Preset
 
         if (root is not JsonObject obj)
         {
-            throw CliException.InvalidInput($"{source} must contain an object with \"kind\" and \"configuration\"; `labdash defaults KIND` prints one to start from.");
+            throw CliException.InvalidInput($"{source} must contain an object with \"kind\" and \"configuration\". Run `labdash defaults KIND` to print one to start from.");
         }
 
         var unknown = obj.Select(p => p.Key).Where(key => !KnownProperties.Contains(key)).ToList();
         if (unknown.Count > 0)
         {
             throw CliException.InvalidInput(
-                $"{source} has unknown top-level field(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; allowed are kind, name, preset and configuration. "
+                $"{source} has unknown top-level field(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}. Allowed are kind, name, preset and configuration. "
                 + "Put experiment settings under 'configuration'.");
         }
 

@@ -14,8 +14,8 @@ namespace Dashboard.Cli.Configuration;
 internal static partial class YamlJson
 {
     /// <summary>
-    /// Parses one YAML document; throws <see cref="FormatException"/> with the line and column of the error, a
-    /// duplicate key included.
+    /// Parses one YAML document. Throws <see cref="FormatException"/> with the line and column of any error,
+    /// a duplicate key included.
     /// </summary>
     public static JsonNode? Parse(string yaml)
     {
@@ -33,7 +33,7 @@ internal static partial class YamlJson
         {
             0 => null,
             1 => Convert(stream.Documents[0].RootNode),
-            _ => throw new FormatException($"the file contains {stream.Documents.Count} YAML documents; put one run in each file."),
+            _ => throw new FormatException($"the file contains {stream.Documents.Count} YAML documents. Put one run in each file."),
         };
     }
 

@@ -19,7 +19,7 @@ internal static class YamlWriter
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
 
-        // YamlStream ends every document with "..." (an explicit document end marker); a file to edit needs none.
+        // YamlStream ends every document with the explicit end marker "...", which a file meant for editing does not need.
         string text = writer.ToString().TrimEnd();
         if (text.EndsWith("...", StringComparison.Ordinal))
         {

@@ -57,7 +57,7 @@ internal sealed class RunFollower(DashboardClient client, string? accessToken, I
         connection.On<RunStatusMessage>(RunsHubContract.Status, status => events.TryWrite(status));
         connection.Reconnecting += _ =>
         {
-            events.TryWrite(new Notice("Lost the connection to the dashboard; reconnecting..."));
+            events.TryWrite(new Notice("Lost the connection to the dashboard. Reconnecting..."));
             return Task.CompletedTask;
         };
         connection.Reconnected += async _ =>
@@ -84,7 +84,7 @@ internal sealed class RunFollower(DashboardClient client, string? accessToken, I
         {
             throw new CliException(
                 ExitCodes.NotAllowed,
-                $"The server refused the live connection with {(int)exception.StatusCode!} {exception.StatusCode}. Pass a valid token with --token or LABDASH_TOKEN.");
+                $"The server rejected the live connection with {(int)exception.StatusCode!} {exception.StatusCode}. Pass a valid token with --token or LABDASH_TOKEN.");
         }
         catch (HttpRequestException exception)
         {
@@ -152,7 +152,7 @@ internal sealed class RunFollower(DashboardClient client, string? accessToken, I
                     break;
 
                 case Interrupt:
-                    view.Notice($"Stopped following run {runId}; it goes on on the server. Follow it again with: labdash follow {runId}");
+                    view.Notice($"Stopped following run {runId}, which keeps running on the server. Follow it again with: labdash follow {runId}");
                     return ExitCodes.Interrupted;
             }
 
@@ -171,11 +171,11 @@ internal sealed class RunFollower(DashboardClient client, string? accessToken, I
         try
         {
             await client.PostAsync<System.Text.Json.Nodes.JsonNode>($"api/v1/runs/{runId}/cancel", null, CancellationToken.None);
-            view.Notice($"Cancel requested for run {runId}; waiting for it to stop. Press Ctrl+C again to quit at once.");
+            view.Notice($"Cancel requested for run {runId}. Waiting for it to stop, or press Ctrl+C again to quit at once.");
         }
         catch (CliException exception) when (exception.ExitCode == ExitCodes.InvalidInput)
         {
-            // 409: the run ended meanwhile; its final status is on its way.
+            // A 409 means the run ended meanwhile, and its final status message follows.
             view.Notice(exception.Message);
         }
     }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Dashboard.Cli.Output;
 
-/// <summary>Left-aligned text columns separated by two spaces, with a header row; readable in a terminal and by <c>awk</c> or <c>cut</c>.</summary>
+/// <summary>Left-aligned text columns separated by two spaces, with a header row, readable in a terminal and by <c>awk</c> or <c>cut</c>.</summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
