@@ -65,6 +65,11 @@ internal sealed class LiveFollowView(IAnsiConsole console) : IFollowView
         {
             console.MarkupLineInterpolated($"[red]{run.Error ?? "No reason was recorded."}[/]");
         }
+
+        if (run.Status == RunStatus.Interrupted)
+        {
+            console.MarkupLineInterpolated($"Resume it with: labdash resume {run.RunId} --follow");
+        }
     }
 
     private void Update(FollowState state)

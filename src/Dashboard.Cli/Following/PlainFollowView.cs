@@ -58,6 +58,11 @@ internal sealed class PlainFollowView(CliConsole console) : IFollowView
         {
             console.Error.WriteLine($"Run {run.RunId} ended {run.Status}: {run.Error ?? "no reason was recorded."}");
         }
+
+        if (run.Status == RunStatus.Interrupted)
+        {
+            console.Error.WriteLine($"Resume it with: labdash resume {run.RunId} --follow");
+        }
     }
 
     private void WriteProgress(RunStatusMessage run)

@@ -62,7 +62,8 @@ internal sealed class RunFollower(DashboardClient client, string? accessToken, I
         };
         connection.Reconnected += async _ =>
         {
-            // A new connection belongs to no group: subscribe again to receive the missed points as history.
+            // A new connection belongs to no group, so subscribe again to receive the missed points as history.
+            // NOTE: tests cover a server that goes away for good (exit code 3), not a reconnect that succeeds.
             await connection.InvokeAsync<bool>(RunsHubContract.Subscribe, runId);
             events.TryWrite(new Notice("Reconnected."));
         };
