@@ -119,7 +119,7 @@ public static class RunsApi
         {
             ResumeResult.NotFound => RunNotFound(id),
             ResumeResult.NotInterrupted => Results.Problem(
-                $"Run {id} is {runs.Find(id)?.Status}; only Interrupted runs can be resumed.", statusCode: StatusCodes.Status409Conflict),
+                $"Run {id} is {runs.Find(id)?.Status}; only Interrupted runs, and Failed runs with a checkpoint, can be resumed.", statusCode: StatusCodes.Status409Conflict),
             _ => Results.Accepted($"/api/v1/runs/{id}", RunDto.From(runs.Find(id)!)),
         };
     }
