@@ -35,6 +35,10 @@ public sealed class RunCommandsTests(CliServerFixture fixture) : IClassFixture<C
         Assert.Matches(@"(?m)^  epochs: 1$", show.Output);
         Assert.Equal(runId, JsonDocument.Parse(showJson.Output).RootElement.GetProperty("id").GetString());
 
+        var resume = await CliRunner.RunAsync("resume", runId, "--server", Server.Address);
+        Assert.Equal(2, resume.ExitCode);
+        Assert.Contains("can be resumed", resume.Error);
+
         string folder = Directory.CreateTempSubdirectory("dashboard-cli-export-").FullName;
         string csvPath = Path.Combine(folder, "metrics.csv");
         string configPath = Path.Combine(folder, "config.json");
