@@ -6,8 +6,8 @@ using Dashboard.Cli.Tests.Infrastructure;
 namespace Dashboard.Cli.Tests;
 
 /// <summary>
-/// The access token on HTTP requests and on the hub's negotiate request, against a loopback listener that records
-/// each request's Authorization header and rejects it with 401 as a dashboard with sign-in would.
+/// The access token on HTTP requests and on the hub's negotiate request. A loopback listener records each
+/// request's Authorization header and rejects the request with 401, as a dashboard with sign-in would.
 /// </summary>
 public sealed class TokenTests : IDisposable
 {
