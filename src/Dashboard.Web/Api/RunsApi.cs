@@ -3,6 +3,7 @@ using Dashboard.Core.Configuration;
 using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Compute;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Api;
 
@@ -37,7 +38,7 @@ public static class RunsApi
                 : ValidationProblem([new FieldError("body", bodyError)]);
         }
 
-        var result = await launcher.LaunchAsync(body.Request!);
+        var result = await launcher.LaunchAsync(body.Request! with { Owner = DashboardRoles.OwnerName(request.HttpContext.User) });
         if (result.Rejection is { } rejection)
         {
             return Results.Problem(rejection, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full");
