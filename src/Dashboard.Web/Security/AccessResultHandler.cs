@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Dashboard.Web.Security;
 
 /// <summary>
-/// Answers refused API calls with problem details: 401 without valid credentials, 403 naming the missing role.
+/// Writes problem details for rejected API calls: 401 without valid credentials, 403 naming the missing role.
 /// Pages keep the default behaviour, a redirect to the sign-in or access-denied page.
 /// </summary>
 public sealed class AccessResultHandler : IAuthorizationMiddlewareResultHandler

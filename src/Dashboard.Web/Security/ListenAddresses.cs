@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Dashboard.Web.Security;
 
-/// <summary>Reads the addresses the server is configured to listen on, and tells loopback addresses from the rest.</summary>
+/// <summary>Reads the addresses the server is configured to listen on, and detects which of them are loopback.</summary>
 public static class ListenAddresses
 {
     /// <summary>Kestrel's default when no address is configured.</summary>

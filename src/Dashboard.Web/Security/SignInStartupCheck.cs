@@ -32,7 +32,7 @@ public sealed class SignInStartupCheck(
     }
 
     public static string Message(IEnumerable<string> addresses) =>
-        $"Refusing to listen on {string.Join(", ", addresses)}: sign-in is required on a non-loopback address and no user exists. "
+        $"Cannot listen on {string.Join(", ", addresses)}: sign-in is required on a non-loopback address and no user exists. "
         + $"Add the first admin with `{AddUserCommand}` (or `Dashboard.Web users add --name NAME --role admin` "
         + "next to a published build), then start again. To serve only this machine, bind to http://127.0.0.1:PORT.";
 

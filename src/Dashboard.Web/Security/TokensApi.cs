@@ -57,7 +57,7 @@ public static class TokensApi
         title: "Sign-in is off");
 }
 
-/// <summary>Body of <c>POST /api/v1/tokens</c>: a label that says where the token is used.</summary>
+/// <summary>Body of <c>POST /api/v1/tokens</c>: a label that names where the token is used.</summary>
 public sealed record CreateTokenBody(string? Label);
 
 /// <summary>An API token as the HTTP API returns it. <see cref="Token"/> is set only in the response that creates it.</summary>

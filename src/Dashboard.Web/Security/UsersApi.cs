@@ -72,7 +72,7 @@ public static class UsersApi
     private static IResult Refusal(string name, string error, UserAccounts accounts) =>
         accounts.Find(name) is null
             ? Results.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "User not found")
-            : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Change refused");
+            : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Change rejected");
 
     private static IResult Invalid(string path, string message) =>
         ApiProblems.Validation([new FieldError(path, message)], "The user request is invalid.");

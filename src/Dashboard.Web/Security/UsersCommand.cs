@@ -14,9 +14,10 @@ public static class UsersCommand
     public const string Verb = "users";
 
     public const string Usage =
-        "Usage: Dashboard.Web users add --name NAME --role viewer|researcher|admin [--password-stdin]\n"
-        + "       Dashboard.Web users list\n"
-        + "Without --password-stdin the password is prompted for twice; with it, the first line of standard input is the password.";
+        "Usage: Dashboard.Web users add --name NAME --role viewer|researcher|admin [--password-stdin] [--SECTION:KEY=VALUE...]\n"
+        + "       Dashboard.Web users list [--SECTION:KEY=VALUE...]\n"
+        + "Without --password-stdin the password is prompted for twice; with it, the first line of standard input is the password.\n"
+        + "Settings such as --Storage:DatabasePath=/srv/lab/dashboard.db select the same database as the server.";
 
     public static bool IsUsersInvocation(string[] args) => args.Length > 0 && args[0] == Verb;
 
@@ -36,6 +37,7 @@ public static class UsersCommand
         string? name = null;
         string? roleText = null;
         bool passwordFromInput = false;
+        var settings = new List<string>();
         for (int i = 2; i < args.Length; i++)
         {
             switch (args[i])
@@ -49,6 +51,9 @@ public static class UsersCommand
                 case "--password-stdin":
                     passwordFromInput = true;
                     break;
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains(':') && setting.Contains('='):
+                    settings.Add(setting);
+                    break;
                 default:
                     error.WriteLine($"Unknown or incomplete option '{args[i]}'.");
                     error.WriteLine(Usage);
@@ -56,7 +61,7 @@ public static class UsersCommand
             }
         }
 
-        using var services = OpenStorage();
+        using var services = OpenStorage([.. settings]);
         var accounts = services.GetRequiredService<UserAccounts>();
         if (action == "list")
         {
@@ -92,10 +97,9 @@ public static class UsersCommand
         return 0;
     }
 
-    private static ServiceProvider OpenStorage()
+    private static ServiceProvider OpenStorage(string[] settings)
     {
-        var builder = WebApplication.CreateBuilder(ContentRoot.CreateOptions([]));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = WebApplication.CreateBuilder(ContentRoot.CreateOptions(settings));
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);

@@ -16,7 +16,7 @@ public sealed class CommandLineTests : IDisposable
     private string DatabasePath => Path.Combine(_dataDirectory, "dashboard.db");
 
     [Fact]
-    public async Task StartRefusesNetworkBindingWithoutUsers()
+    public async Task StartFailsOnNetworkWithoutUsers()
     {
         var result = await RunAsync(["--urls=http://0.0.0.0:0"], input: null);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Api;
 using Dashboard.Web.Tests.Infrastructure;
@@ -84,6 +85,25 @@ public sealed class RoleAccessTests(SignedInServer server) : IClassFixture<Signe
         Assert.Equal(HttpStatusCode.Created, launch.StatusCode);
         Assert.Equal("rita", run.Owner);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+    }
+
+    [Fact]
+    public async Task WorkerCompletesRunWithSignInOn()
+    {
+        using var client = server.ClientFor("rita");
+        using var launch = await PostJsonAsync(client, "/api/v1/runs", $$"""{"kind":"backdoor","configuration":{{TestConfigurations.Quick}}}""");
+        var run = await launch.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        var stored = server.Service<IRunStore>().Find(run!.Id)!;
+        while (!stored.Status.IsFinal() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            stored = server.Service<IRunStore>().Find(run.Id)!;
+        }
+
+        Assert.True(stored.Status == RunStatus.Completed, $"Run {run.Id} ended {stored.Status}: {stored.Error}");
+        Assert.NotEmpty(stored.Artifacts);
     }
 
     [Fact]

@@ -90,16 +90,16 @@ public sealed class TokenAndShareAccessTests(SignedInServer server) : IClassFixt
     }
 
     [Fact]
-    public async Task HubRefusesAnonymousSubscriber()
+    public async Task HubRejectsAnonymousSubscriber()
     {
         string runId = server.AddFinishedRun("ada");
         await using var connection = Connect(accessToken: null);
         await connection.StartAsync();
 
-        var refusal = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<bool>(RunsHubContract.Subscribe, runId));
+        var rejection = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<bool>(RunsHubContract.Subscribe, runId));
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(RunsHubContract.SubscribeRunList));
 
-        Assert.Contains("unauthorized", refusal.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("unauthorized", rejection.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
