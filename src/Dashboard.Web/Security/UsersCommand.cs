@@ -6,8 +6,8 @@ namespace Dashboard.Web.Security;
 /// <summary>
 /// <c>Dashboard.Web users add --name NAME --role ROLE [--password-stdin]</c> and <c>Dashboard.Web users list</c>:
 /// user management without a browser, for the first admin. It opens the database named by the usual settings
-/// (appsettings.json, <c>Storage__DatabasePath</c>), so it runs while the server is stopped; with the server
-/// running, admins use the Users page or <c>/api/v1/users</c>.
+/// (appsettings.json, <c>Storage__DatabasePath</c>). It fails while a server has the database open, because
+/// only one process may open it; with the server running, admins use the Users page or <c>/api/v1/users</c>.
 /// </summary>
 public static class UsersCommand
 {
@@ -62,7 +62,17 @@ public static class UsersCommand
         }
 
         using var services = OpenStorage([.. settings]);
-        var accounts = services.GetRequiredService<UserAccounts>();
+        UserAccounts accounts;
+        try
+        {
+            accounts = services.GetRequiredService<UserAccounts>();
+        }
+        catch (StorageUnavailableException exception)
+        {
+            error.WriteLine(exception.Message);
+            return 1;
+        }
+
         if (action == "list")
         {
             foreach (var user in accounts.List())

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Storage;
 using Dashboard.Web.Security;
+using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -55,6 +56,17 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(2, add.ExitCode);
         Assert.Contains("Unknown role 'owner'", add.Error);
+    }
+
+    [Fact]
+    public async Task UsersAddFailsWhileServerRuns()
+    {
+        using var server = await ServerProcess.StartAsync(_dataDirectory);
+
+        var add = await RunAsync(["users", "add", "--name", "carol", "--role", "viewer", "--password-stdin"], input: "long enough password");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("open in another process", add.Error);
     }
 
     public void Dispose()
