@@ -8,7 +8,8 @@ namespace Dashboard.Browser.Tests;
 
 /// <summary>
 /// Sign-in through the browser on a server with sign-in forced: a page redirects to the sign-in form, a wrong
-/// password shows an error, and the right one opens the runs page with the user named in the bar.
+/// password shows an error, the right one opens the runs page with the user named in the bar, and signing out
+/// leads back to the form.
 /// </summary>
 public sealed partial class SignInFlowTests : IAsyncLifetime
 {
@@ -39,7 +40,7 @@ public sealed partial class SignInFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignInShowsRunsPageAndRejectsWrongPassword()
+    public async Task SignInRejectsWrongPasswordThenOpensRuns()
     {
         var page = await _browser!.NewPageAsync();
         await using var context = page.Context;
@@ -55,6 +56,11 @@ public sealed partial class SignInFlowTests : IAsyncLifetime
         await Server.ExpectAsync(page, "the signed-in user in the app bar",
             () => Expect(page.Locator("#signed-in-user")).ToContainTextAsync($"{UserName} (researcher)"));
         await Server.ExpectAsync(page, "the New run button for a researcher", () => Expect(page.Locator("#new-run")).ToBeVisibleAsync());
+
+        await page.Locator("#sign-out").ClickAsync();
+        await Server.ExpectAsync(page, "the sign-in page after signing out", () => Expect(page).ToHaveURLAsync(SignedOutUrl()));
+        await page.GotoAsync(new Uri(Server.BaseAddress, "runs").ToString());
+        await Server.ExpectAsync(page, "a redirect to sign-in once signed out", () => Expect(page).ToHaveURLAsync(SignInUrl()));
     }
 
     private static async Task SubmitAsync(IPage page, string password)
@@ -93,6 +99,9 @@ public sealed partial class SignInFlowTests : IAsyncLifetime
 
     [GeneratedRegex("/signin\\?ReturnUrl=")]
     private static partial Regex SignInUrl();
+
+    [GeneratedRegex("/signin$")]
+    private static partial Regex SignedOutUrl();
 
     [GeneratedRegex("/runs$")]
     private static partial Regex RunsUrl();

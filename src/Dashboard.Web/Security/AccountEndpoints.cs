@@ -34,6 +34,8 @@ public static class AccountEndpoints
         ILogger<UserAccounts> logger)
     {
         string target = SafeReturnUrl(returnUrl);
+
+        // NOTE: failed sign-ins are logged but not rate-limited, so a weak password can be guessed over time.
         if (accounts.Verify(name, password) is not { } user)
         {
             logger.LogWarning("Failed sign-in for user name {UserName} from {RemoteAddress}", name, context.Connection.RemoteIpAddress);

@@ -66,7 +66,10 @@ public static class SecurityExtensions
         return ApiTokenHandler.ReadToken(context.Request) is not null ? DashboardSchemes.ApiToken : DashboardSchemes.Cookie;
     }
 
-    /// <summary>Signs out a browser whose user was removed, and applies a changed role to the next request.</summary>
+    /// <summary>
+    /// Signs out a browser whose user was removed, and applies a changed role to the next request.
+    /// NOTE: an open interactive page keeps the user and role its circuit connected with until it reloads.
+    /// </summary>
     private static async Task RefreshPrincipalAsync(CookieValidatePrincipalContext context)
     {
         string? name = context.Principal?.Identity?.Name;

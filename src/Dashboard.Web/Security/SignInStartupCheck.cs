@@ -1,6 +1,7 @@
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Security;
 
@@ -19,10 +20,22 @@ public sealed class SignInStartupCheck(
     /// <summary>Command that adds the first admin, as printed in the refusal.</summary>
     public const string AddUserCommand = "deploy/dashboard.sh add-user NAME admin";
 
-    /// <summary>Returns the refusal message when the server would listen on a non-loopback address with no user, else null.</summary>
+    /// <summary>
+    /// Returns the message to print and stop with when <c>Authentication:RequireSignIn</c> is invalid or the server
+    /// would listen on a non-loopback address with no user, else null.
+    /// </summary>
     public static string? Failure(IServiceProvider services)
     {
-        var mode = services.GetRequiredService<SignInMode>();
+        SignInMode mode;
+        try
+        {
+            mode = services.GetRequiredService<SignInMode>();
+        }
+        catch (OptionsValidationException exception)
+        {
+            return exception.Message;
+        }
+
         if (mode.NonLoopbackAddresses.Count == 0 || mode.Setting == false || services.GetRequiredService<IUserStore>().Count() > 0)
         {
             return null;
