@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Dashboard.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -23,14 +24,26 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddFallbackServiceProvider(Server.Services);
 
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(DashboardRoles.LocalUserName);
-        authorization.SetRoles(DashboardRoles.Viewer, DashboardRoles.Researcher, DashboardRoles.Admin);
-        authorization.SetPolicies(DashboardRoles.Viewer, DashboardRoles.Researcher, DashboardRoles.Admin);
-        authorization.SetClaims(new Claim(DashboardRoles.LocalUserClaim, "true"));
+        _authorization = AddAuthorization();
+        _authorization.SetAuthorized(DashboardRoles.LocalUserName);
+        _authorization.SetRoles(DashboardRoles.Viewer, DashboardRoles.Researcher, DashboardRoles.Admin);
+        _authorization.SetPolicies(DashboardRoles.Viewer, DashboardRoles.Researcher, DashboardRoles.Admin);
+        _authorization.SetClaims(new Claim(DashboardRoles.LocalUserClaim, "true"));
     }
 
+    private readonly BunitAuthorizationContext _authorization;
+
     protected DashboardServer Server { get; }
+
+    /// <summary>Makes components see the signed-in user <paramref name="name"/> with <paramref name="role"/> and the roles below it.</summary>
+    protected void SignInAs(string name, Dashboard.Storage.UserRole role)
+    {
+        string[] roles = [.. Enumerable.Range(0, (int)role + 1).Select(r => DashboardRoles.Name((Dashboard.Storage.UserRole)r))];
+        _authorization.SetAuthorized(name);
+        _authorization.SetRoles(roles);
+        _authorization.SetPolicies(roles);
+        _authorization.SetClaims();
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
