@@ -141,6 +141,23 @@ public sealed class RoleAccessTests(SignedInServer server) : IClassFixture<Signe
     }
 
     [Fact]
+    public async Task ResearcherAnnotatesOnlyOwnGroup()
+    {
+        string own = server.AddGroup("rita");
+        string others = server.AddGroup("otto");
+        using var client = server.ClientFor("rita");
+
+        using var annotateOwn = await client.PatchAsync($"/api/v1/groups/{own}", Json("""{"tags":["mine"]}"""));
+        using var annotateOthers = await client.PatchAsync($"/api/v1/groups/{others}", Json("""{"tags":["not mine"]}"""));
+        using var shareOthers = await PostJsonAsync(client, "/api/v1/shares", $$"""{"scope":"group","ids":["{{others}}"]}""");
+
+        Assert.Equal(HttpStatusCode.OK, annotateOwn.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, annotateOthers.StatusCode);
+        Assert.Contains("belongs to otto", await DetailAsync(annotateOthers));
+        Assert.Equal(HttpStatusCode.Forbidden, shareOthers.StatusCode);
+    }
+
+    [Fact]
     public async Task ResearcherUsersApiGets403NamingAdmin()
     {
         using var client = server.ClientFor("rita");

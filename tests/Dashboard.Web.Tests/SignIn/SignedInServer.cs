@@ -39,6 +39,23 @@ public sealed class SignedInServer : DashboardServerFixture
         return client;
     }
 
+    /// <summary>Stores a group of two finished runs owned by <paramref name="owner"/> and returns its id.</summary>
+    public string AddGroup(string owner)
+    {
+        var group = new RunGroup
+        {
+            Id = RunIds.Create(),
+            Name = $"group of {owner}",
+            Kind = "backdoor",
+            CreatedAt = DateTimeOffset.UtcNow,
+            VariedField = "defence.kind",
+            VariedFieldLabel = "Defence",
+            Members = [new(AddFinishedRun(owner), "none", "None"), new(AddFinishedRun(owner), "badLoss", "BaDLoss")],
+        };
+        Service<IRunGroupStore>().Insert(group);
+        return group.Id;
+    }
+
     /// <summary>Stores a finished run owned by <paramref name="owner"/> directly in the database and returns its id.</summary>
     public string AddFinishedRun(string? owner)
     {
