@@ -44,6 +44,7 @@ public static class SecurityExtensions
             .AddPolicy(DashboardRoles.Researcher, policy => policy.RequireRole(DashboardRoles.Researcher))
             .AddPolicy(DashboardRoles.Admin, policy => policy.RequireRole(DashboardRoles.Admin));
         services.AddCascadingAuthenticationState();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddDocumentTransformer<BearerSchemeTransformer>());
         return services;
     }
 

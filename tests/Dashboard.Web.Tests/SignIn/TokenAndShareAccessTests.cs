@@ -90,6 +90,20 @@ public sealed class TokenAndShareAccessTests(SignedInServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task OpenApiDocumentDeclaresBearerScheme()
+    {
+        using var client = server.ClientFor("vera");
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty(BearerSchemeTransformer.SchemeName);
+        var requirement = document.RootElement.GetProperty("security")[0];
+
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(requirement.TryGetProperty(BearerSchemeTransformer.SchemeName, out _), requirement.GetRawText());
+        Assert.Contains("\"/api/v1/tokens\"", document.RootElement.GetProperty("paths").GetRawText());
+    }
+
+    [Fact]
     public async Task HubRejectsAnonymousSubscriber()
     {
         string runId = server.AddFinishedRun("ada");
