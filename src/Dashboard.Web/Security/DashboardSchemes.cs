@@ -15,6 +15,6 @@ public static class DashboardSchemes
     /// <summary>The local user, as admin, when sign-in is off.</summary>
     public const string LocalUser = "LocalUser";
 
+    /// <summary>Address of the sign-in page, where browsers without a sign-in are sent.</summary>
     public const string SignInPath = "/signin";
-    public const string SignOutPath = "/signout";
 }

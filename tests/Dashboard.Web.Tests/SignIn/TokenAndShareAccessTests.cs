@@ -68,11 +68,17 @@ public sealed class TokenAndShareAccessTests(SignedInServer server) : IClassFixt
         using var page = await anonymous.GetAsync(new Uri(url).PathAndQuery);
         using var health = await anonymous.GetAsync("/healthz");
         using var signIn = await anonymous.GetAsync("/signin");
+        using var script = await anonymous.GetAsync("/_framework/blazor.web.js");
+        using var styles = await anonymous.GetAsync("/css/app.css");
+        using var negotiate = await anonymous.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("run of ada", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
     }
 
     [Fact]
