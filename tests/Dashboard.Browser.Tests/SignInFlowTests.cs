@@ -9,7 +9,8 @@ namespace Dashboard.Browser.Tests;
 /// <summary>
 /// Sign-in through the browser on a server with sign-in forced: a page redirects to the sign-in form, a wrong
 /// password shows an error, the right one opens the runs page with the user named in the bar, and signing out
-/// leads back to the form.
+/// leads back to the form. A share link created by a signed-in user opens interactively in a browser that
+/// never signed in.
 /// </summary>
 public sealed partial class SignInFlowTests : IAsyncLifetime
 {
@@ -61,6 +62,38 @@ public sealed partial class SignInFlowTests : IAsyncLifetime
         await Server.ExpectAsync(page, "the sign-in page after signing out", () => Expect(page).ToHaveURLAsync(SignedOutUrl()));
         await page.GotoAsync(new Uri(Server.BaseAddress, "runs").ToString());
         await Server.ExpectAsync(page, "a redirect to sign-in once signed out", () => Expect(page).ToHaveURLAsync(SignInUrl()));
+    }
+
+    [Fact]
+    public async Task SharedLinkOpensWithoutSignIn()
+    {
+        var page = await _browser!.NewPageAsync();
+        await using var context = page.Context;
+        await page.GotoAsync(new Uri(Server.BaseAddress, "signin").ToString());
+        await SubmitAsync(page, Password);
+        await Server.ExpectAsync(page, "the runs page after signing in", () => Expect(page).ToHaveURLAsync(RunsUrl()));
+
+        // The page's request context sends the sign-in cookie, as the browser's own calls do.
+        var launch = await page.APIRequest.PostAsync(new Uri(Server.BaseAddress, "api/v1/runs").ToString(), new APIRequestContextOptions
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Data = $$"""{"kind":"backdoor","name":"shared while signed in","configuration":{{TestConfigurations.Quick}}}""",
+        });
+        Assert.True(launch.Status == 201, Server.Describe($"POST api/v1/runs with the sign-in cookie to return 201; it returned {launch.Status}"));
+        string runId = (await launch.JsonAsync())!.Value.GetProperty("id").GetString()!;
+        var share = await page.APIRequest.PostAsync(new Uri(Server.BaseAddress, "api/v1/shares").ToString(), new APIRequestContextOptions
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Data = $$"""{"scope":"run","ids":["{{runId}}"]}""",
+        });
+        string link = (await share.JsonAsync())!.Value.GetProperty("url").GetString()!;
+
+        var anonymous = await _browser.NewPageAsync();
+        await using var anonymousContext = anonymous.Context;
+        var response = await anonymous.GotoInteractiveAsync(new Uri(link), Server);
+
+        Assert.True(response.Status == 200, Server.Describe($"GET {link} without sign-in to return 200; it returned {response.Status}"));
+        await Server.ExpectAsync(anonymous, "the shared run's name on the page", () => Expect(anonymous.Locator("#run-name")).ToHaveTextAsync("shared while signed in"));
     }
 
     private static async Task SubmitAsync(IPage page, string password)
