@@ -48,6 +48,13 @@ Commands:
                           project of Dashboard.sln, one project at a time. TEST ARGS go to dotnet test,
                           for example --filter FullyQualifiedName~Browser. Result files (.trx) go to
                           artifacts/test-results, screenshots to artifacts/test-screenshots.
+  add-user NAME ROLE [--password-stdin] [APP ARGS...]
+                          Build Release and add a user who signs in to the dashboard; ROLE is viewer,
+                          researcher or admin. The password is prompted for, or read from the first line
+                          of standard input with --password-stdin. Run it while the dashboard is stopped;
+                          pass the same --Storage:DatabasePath as to start when you changed it.
+  list-users [APP ARGS...]
+                          List the users and their roles.
   publish [DIR]           Publish a self-contained linux-x64 Release build into DIR
                           (default artifacts/publish) and check that it is complete.
   help, --help, -h        Show this help.
@@ -150,6 +157,34 @@ command_start() {
     log "Database and artifacts: settings Storage:DatabasePath and Storage:ArtifactsPath (default data/ in $REPO_ROOT)"
     # exec: the shell's PID becomes the server's, so signals and service managers reach it directly.
     exec "$BUILD_APPHOST" "$@"
+}
+
+# --- Users -----------------------------------------------------------------------------------------
+
+build_release() {
+    log "Building $WEB_PROJECT (Release)"
+    dotnet build "$WEB_PROJECT" -c Release --nologo -v quiet \
+        || fail "the Release build failed; see the compiler output above"
+    [[ -x "$BUILD_APPHOST" ]] || fail "the build did not produce $BUILD_APPHOST"
+}
+
+command_add_user() {
+    [[ $# -ge 2 ]] || fail "add-user needs a name and a role, for example: deploy/dashboard.sh add-user alice admin"
+    local name="$1"
+    local role="$2"
+    shift 2
+
+    require_dotnet
+    cd "$REPO_ROOT"
+    build_release
+    "$BUILD_APPHOST" users add --name "$name" --role "$role" "$@"
+}
+
+command_list_users() {
+    require_dotnet
+    cd "$REPO_ROOT"
+    build_release
+    "$BUILD_APPHOST" users list "$@"
 }
 
 # --- Publish ---------------------------------------------------------------------------------------
@@ -315,6 +350,8 @@ main() {
         start) command_start "$@" ;;
         test) command_test "$@" ;;
         publish) command_publish "$@" ;;
+        add-user) command_add_user "$@" ;;
+        list-users) command_list_users "$@" ;;
         help | --help | -h) usage ;;
         "") usage >&2; exit 2 ;;
         *) printf 'dashboard.sh: unknown command %s\n\n' "'$command'" >&2; usage >&2; exit 2 ;;

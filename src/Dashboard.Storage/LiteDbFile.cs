@@ -15,6 +15,26 @@ internal static class LiteDbFile
     public static Collation Collation { get; } = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
     /// <summary>
+    /// Takes an exclusive lock on <c>{path}.lock</c> beside the data file and returns it; dispose it to release it.
+    /// LiteDB's Direct mode lets a second process open the same file, and two writers corrupt it, so every
+    /// process that opens the database holds this lock first. On Linux .NET implements <see cref="FileShare.None"/>
+    /// with an advisory <c>flock</c>, which the kernel releases when the process ends, even on SIGKILL.
+    /// </summary>
+    /// <exception cref="IOException">Another process holds the lock.</exception>
+    public static FileStream Lock(string path) =>
+        new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+    /// <summary>Creates the folder of the database file <paramref name="path"/> if it is missing.</summary>
+    public static void CreateFolder(string path)
+    {
+        string? folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    /// <summary>
     /// Opens <paramref name="path"/> in Direct mode, creating the file and its folder if missing. A file made
     /// with another collation is rebuilt with <see cref="Collation"/>, because LiteDB 5 refuses to open it otherwise.
     /// </summary>

@@ -16,6 +16,7 @@ public sealed class LiteDbStorage : IDisposable
 
     private readonly ILogger<LiteDbStorage> _logger;
     private readonly LiteDatabase _database;
+    private readonly FileStream _fileLock;
     private int _disposed;
 
     /// <summary>Opens the database at <see cref="StorageOptions.DatabasePath"/> and checks that it can be written.</summary>
@@ -31,6 +32,7 @@ public sealed class LiteDbStorage : IDisposable
         Options = options;
         DatabasePath = Path.GetFullPath(options.DatabasePath);
 
+        _fileLock = LockFile(DatabasePath, logger);
         LiteDatabase? database = null;
         try
         {
@@ -40,6 +42,7 @@ public sealed class LiteDbStorage : IDisposable
         catch (Exception exception) when (IsOpenFailure(exception))
         {
             database?.Dispose();
+            _fileLock.Dispose();
             StorageLog.DatabaseUnavailable(logger, exception, DatabasePath);
             throw new StorageUnavailableException(
                 $"Cannot open the run database at {DatabasePath}: {exception.Message.TrimEnd('.')}. Set {DatabaseSetting} to a writable file.",
@@ -104,6 +107,7 @@ public sealed class LiteDbStorage : IDisposable
         }
 
         _database.Dispose();
+        _fileLock.Dispose();
         StorageLog.DatabaseClosed(_logger, DatabasePath);
     }
 
@@ -120,6 +124,48 @@ public sealed class LiteDbStorage : IDisposable
         };
         database.GetCollection(StorageCollections.Meta).Upsert(marker);
         database.Checkpoint();
+    }
+
+    private static FileStream LockFile(string databasePath, ILogger logger)
+    {
+        try
+        {
+            LiteDbFile.CreateFolder(databasePath);
+        }
+        catch (Exception exception) when (IsOpenFailure(exception))
+        {
+            StorageLog.DatabaseUnavailable(logger, exception, databasePath);
+            throw new StorageUnavailableException(
+                $"Cannot open the run database at {databasePath}: {exception.Message.TrimEnd('.')}. Set {DatabaseSetting} to a writable file.",
+                databasePath,
+                DatabaseSetting,
+                exception);
+        }
+
+        try
+        {
+            return LiteDbFile.Lock(databasePath);
+        }
+        catch (IOException exception)
+        {
+            // In a folder that exists and is writable, an IOException here means another process holds the lock.
+            StorageLog.DatabaseUnavailable(logger, exception, databasePath);
+            throw new StorageUnavailableException(
+                $"The run database at {databasePath} is open in another process, such as a running dashboard or a users command. "
+                + "Stop that process first; while the dashboard runs, admins manage users on its Users page or with /api/v1/users.",
+                databasePath,
+                DatabaseSetting,
+                exception);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            StorageLog.DatabaseUnavailable(logger, exception, databasePath);
+            throw new StorageUnavailableException(
+                $"Cannot open the run database at {databasePath}: {exception.Message.TrimEnd('.')}. Set {DatabaseSetting} to a writable file.",
+                databasePath,
+                DatabaseSetting,
+                exception);
+        }
     }
 
     private static bool IsOpenFailure(Exception exception) =>

@@ -16,6 +16,11 @@ internal static class StorageCollections
 
     public const string RunGroups = "run_groups";
 
+    /// <summary>Dashboard users, keyed by the lower-case name.</summary>
+    public const string Users = "users";
+
+    public const string ApiTokens = "api_tokens";
+
     /// <summary>Bookkeeping documents of the storage itself, such as the start-up write check.</summary>
     public const string Meta = "storage_meta";
 }

@@ -72,9 +72,9 @@ public sealed class FindAndTagFlowTests(RunFlowFixture fixture, ITestOutputHelpe
             Server.Describe($"run {runId} to complete; it ended {run.GetProperty("status")} with error '{run.GetProperty("error")}'"));
 
         using var client = Server.CreateClient();
-        using var response = await client.PatchAsJsonAsync($"api/runs/{runId}", new { tags = new[] { tag }, notes = HostileNotes });
+        using var response = await client.PatchAsJsonAsync($"api/v1/runs/{runId}", new { tags = new[] { tag }, notes = HostileNotes });
         Assert.True(response.StatusCode == HttpStatusCode.OK,
-            Server.Describe($"PATCH api/runs/{runId} to return 200; it returned {(int)response.StatusCode}"));
+            Server.Describe($"PATCH api/v1/runs/{runId} to return 200; it returned {(int)response.StatusCode}"));
         return runId;
     }
 }

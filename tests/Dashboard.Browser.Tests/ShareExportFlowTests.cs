@@ -122,10 +122,10 @@ public sealed partial class ShareExportFlowTests(RunFlowFixture fixture, ITestOu
     private async Task CheckRevokedLinkAsync(string runId, string link)
     {
         using var client = Server.CreateClient();
-        using var listed = JsonDocument.Parse(await client.GetStringAsync($"api/shares?scope=run&id={runId}"));
+        using var listed = JsonDocument.Parse(await client.GetStringAsync($"api/v1/shares?scope=run&id={runId}"));
         string linkId = listed.RootElement[0].GetProperty("id").GetString()!;
-        using var revoke = await client.PostAsync($"api/shares/{linkId}/revoke", null);
-        Assert.True(revoke.IsSuccessStatusCode, Server.Describe($"POST api/shares/{linkId}/revoke to succeed; it returned {(int)revoke.StatusCode}"));
+        using var revoke = await client.PostAsync($"api/v1/shares/{linkId}/revoke", null);
+        Assert.True(revoke.IsSuccessStatusCode, Server.Describe($"POST api/v1/shares/{linkId}/revoke to succeed; it returned {(int)revoke.StatusCode}"));
 
         var page = await fixture.Browser.NewPageAsync();
         await using var context = page.Context;

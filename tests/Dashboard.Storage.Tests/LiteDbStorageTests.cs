@@ -25,6 +25,29 @@ public sealed class LiteDbStorageTests : IDisposable
     }
 
     [Fact]
+    public void Constructor_DatabaseOpenElsewhere_Throws()
+    {
+        string path = Path.Combine(_folder, "dashboard.db");
+        using var first = Open(path);
+
+        var exception = Assert.Throws<StorageUnavailableException>(() => Open(path));
+
+        Assert.Contains("open in another process", exception.Message);
+        Assert.Equal(Path.GetFullPath(path), exception.Path);
+    }
+
+    [Fact]
+    public void Constructor_AfterDispose_OpensAgain()
+    {
+        string path = Path.Combine(_folder, "dashboard.db");
+        Open(path).Dispose();
+
+        using var second = Open(path);
+
+        Assert.True(second.IsHealthy());
+    }
+
+    [Fact]
     public void Constructor_ParentIsFile_NamesPathAndSetting()
     {
         // A regular file as parent folder fails for root too, unlike file permissions.

@@ -44,6 +44,9 @@ public sealed class RunRecord
 
     public List<ArtifactInfo> Artifacts { get; set; } = [];
 
+    /// <summary>Name of the signed-in user who launched the run; null for runs launched without sign-in.</summary>
+    public string? Owner { get; init; }
+
     /// <summary>The study group the run was launched in, if any.</summary>
     public string? GroupId { get; init; }
 

@@ -35,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunLogStore, LiteDbRunLogStore>();
         services.AddSingleton<IShareLinkStore, LiteDbShareLinkStore>();
         services.AddSingleton<IRunGroupStore, LiteDbRunGroupStore>();
+        services.AddSingleton<IUserStore, LiteDbUserStore>();
+        services.AddSingleton<IApiTokenStore, LiteDbApiTokenStore>();
         services.AddSingleton<RunDeletion>();
         services.AddHostedService<StorageStartupCheck>();
 

@@ -39,6 +39,7 @@ internal static class RunDocument
     public const string WorkerProcessId = "WorkerProcessId";
     public const string Artifacts = "Artifacts";
     public const string GroupId = "GroupId";
+    public const string Owner = "Owner";
     public const string Tags = "Tags";
     public const string Notes = "Notes";
     public const string ArchivedAt = "ArchivedAt";
@@ -79,6 +80,7 @@ internal static class RunDocument
             [Error] = run.Error,
             [WorkerProcessId] = run.WorkerProcessId is { } processId ? new BsonValue(processId) : BsonValue.Null,
             [GroupId] = run.GroupId,
+            [Owner] = run.Owner,
             [Artifacts] = new BsonArray(run.Artifacts.Select(ArtifactToBson)),
             [Tags] = new BsonArray(run.Tags.Select(tag => new BsonValue(tag))),
             [Notes] = run.Notes,
@@ -109,6 +111,7 @@ internal static class RunDocument
             Error = NullableString(document[Error]),
             WorkerProcessId = document[WorkerProcessId].IsNull ? null : document[WorkerProcessId].AsInt32,
             GroupId = NullableString(document[GroupId]),
+            Owner = NullableString(document[Owner]),
             Artifacts = document[Artifacts].AsArray.Select(value => ArtifactFromBson(value.AsDocument)).ToList(),
 
             // Documents stored before runs had annotations lack these fields; a missing field reads as null.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Core.Metrics;
+using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -49,6 +50,14 @@ internal static class ApiDocumentation
         ["POST api/v1/shares"] = new("Sharing", "Create a share link for a run, a group or a comparison", 201, typeof(ShareLinkDto), 400, 404),
         ["GET api/v1/shares"] = new("Sharing", "List share links, optionally those of one run or group", 200, typeof(List<ShareLinkDto>), 400),
         ["POST api/v1/shares/{id}/revoke"] = new("Sharing", "Revoke a share link", 200, typeof(ShareLinkDto), 404),
+        ["GET api/v1/tokens"] = new("Account", "List your API tokens", 200, typeof(List<ApiTokenDto>), 401),
+        ["POST api/v1/tokens"] = new("Account", "Create an API token; the response contains the secret once", 201, typeof(ApiTokenDto), 400, 401),
+        ["POST api/v1/tokens/{id}/revoke"] = new("Account", "Revoke one of your API tokens", 200, typeof(ApiTokenDto), 401, 404),
+        ["GET api/v1/users"] = new("Users", "List users and their roles (admin)", 200, typeof(List<UserDto>), 401, 403),
+        ["POST api/v1/users"] = new("Users", "Create a user with a role and password (admin)", 201, typeof(UserDto), 400, 401, 403, 409),
+        ["PATCH api/v1/users/{name}"] = new("Users", "Change a user's role or password (admin)", 200, typeof(UserDto), 400, 401, 403, 404, 409),
+        ["DELETE api/v1/users/{name}"] = new("Users", "Delete a user (admin)", 204, null, 401, 403, 404, 409),
+
         ["GET share/{token}/export.html"] = new("Sharing", "Download a shared run's result page as HTML", 200, null, 404, 410),
         ["GET share/{token}/runs/{runId}/export.html"] = new("Sharing", "Download the result page of a run in a shared group or comparison", 200, null, 404, 410),
         ["GET share/{token}/artifacts/{name}"] = new("Sharing", "Download an artifact of a shared run", 200, null, 404, 410),
@@ -62,6 +71,8 @@ internal static class ApiDocumentation
         ["Metrics"] = "Metric history: pages, reduced curves and full downloads.",
         ["Groups"] = "Study groups: one configuration launched once per value of a varied field.",
         ["Sharing"] = "Read-only links to a run, a group or a comparison.",
+        ["Account"] = "API tokens of the signed-in user, for scripts and the command-line client.",
+        ["Users"] = "Users and roles, managed by admins when sign-in is on.",
     };
 
     /// <summary>Registers the operation transformer, and a document transformer that lists the tags it uses.</summary>
@@ -112,7 +123,18 @@ internal static class ApiDocumentation
         }
 
         operation.Responses[described.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = success;
-        foreach (int status in described.Problems)
+        // With sign-in on, every API call may lack credentials, and every change may exceed the caller's role.
+        var problems = new SortedSet<int>(described.Problems);
+        if (key.Contains(" api/v1/", StringComparison.Ordinal))
+        {
+            problems.Add(401);
+            if (context.Description.HttpMethod != "GET")
+            {
+                problems.Add(403);
+            }
+        }
+
+        foreach (int status in problems)
         {
             var problemType = status == 400 ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
             operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
@@ -133,6 +155,8 @@ internal static class ApiDocumentation
         202 => "Accepted: the change takes effect shortly",
         204 => "Deleted",
         400 => "Invalid request: errors maps each field path to its messages",
+        401 => "Sign-in required: send a bearer token or a sign-in cookie",
+        403 => "The signed-in user's role or ownership does not allow this",
         404 => "Not found",
         409 => "Conflict with the run's current state",
         410 => "The share link was revoked or has expired",

@@ -1,6 +1,7 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Storage;
 using Dashboard.Web.Compute;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Api;
 
@@ -29,7 +30,7 @@ public static class GroupsApi
                 : ApiProblems.Validation([new FieldError("body", bodyError)], "The group launch request is invalid.");
         }
 
-        var result = await launcher.LaunchGroupAsync(body.GroupRequest!);
+        var result = await launcher.LaunchGroupAsync(body.GroupRequest! with { Owner = DashboardRoles.OwnerName(request.HttpContext.User) });
         if (result.Rejection is { } rejection)
         {
             return Results.Problem(rejection, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full");

@@ -23,7 +23,8 @@ public sealed record RunDto(
     string Page,
     IReadOnlyList<string> Tags,
     string? Notes,
-    DateTimeOffset? ArchivedAt)
+    DateTimeOffset? ArchivedAt,
+    string? Owner)
 {
     public static RunDto From(RunRecord run) => new(
         run.Id,
@@ -44,7 +45,8 @@ public sealed record RunDto(
         $"/runs/{run.Id}",
         run.Tags,
         run.Notes,
-        run.ArchivedAt);
+        run.ArchivedAt,
+        run.Owner);
 }
 
 /// <summary>One page of runs.</summary>

@@ -4,6 +4,7 @@ using Dashboard.Core.Metrics;
 using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Compute;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Api;
 
@@ -39,7 +40,7 @@ public static class RunsApi
                 : ValidationProblem([new FieldError("body", bodyError)]);
         }
 
-        var result = await launcher.LaunchAsync(body.Request!);
+        var result = await launcher.LaunchAsync(body.Request! with { Owner = DashboardRoles.OwnerName(request.HttpContext.User) });
         if (result.Rejection is { } rejection)
         {
             return Results.Problem(rejection, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full");

@@ -1,12 +1,13 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Storage;
+using Dashboard.Web.Security;
 using Dashboard.Web.Sharing;
 
 namespace Dashboard.Web.Api;
 
 /// <summary>
 /// Share links over HTTP: create one (the response is the only place its token appears), list them, and
-/// revoke one. Like the rest of the API these endpoints have no sign-in, so anyone who can reach the server can use them.
+/// revoke one. When sign-in is on, researchers create and revoke links only to their own runs and groups.
 /// </summary>
 public static class SharesApi
 {
@@ -19,7 +20,7 @@ public static class SharesApi
         return endpoints;
     }
 
-    private static IResult Create(CreateShareBody? body, ShareLinkService shares, TimeProvider time, HttpRequest request)
+    private static IResult Create(CreateShareBody? body, ShareLinkService shares, TimeProvider time, HttpRequest request, RunOwnership ownership)
     {
         if (body is null || !Enum.TryParse<ShareScopeKind>(body.Scope, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
@@ -31,6 +32,11 @@ public static class SharesApi
         {
             string path = error.Contains("expiry", StringComparison.Ordinal) ? "expiresAt" : "ids";
             return ApiProblems.Validation([new FieldError(path, error)], "Invalid share link");
+        }
+
+        if (ownership.CheckScope(request.HttpContext.User, scope) is { } refusal)
+        {
+            return refusal;
         }
 
         var created = shares.Create(scope, body.ExpiresAt);
@@ -63,8 +69,15 @@ public static class SharesApi
         return Results.Ok(links.Select(link => ShareLinkDto.From(link, shares.StateNow(link))));
     }
 
-    private static IResult Revoke(string id, ShareLinkService shares) =>
-        shares.Revoke(id) is { } link
+    private static IResult Revoke(string id, ShareLinkService shares, RunOwnership ownership, HttpContext context)
+    {
+        if (shares.Find(id) is { } existing && ownership.CheckScope(context.User, existing.Scope) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return shares.Revoke(id) is { } link
             ? Results.Ok(ShareLinkDto.From(link, shares.StateNow(link)))
             : Results.Problem($"No share link has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+    }
 }

@@ -13,7 +13,11 @@ public sealed record GroupLaunchRequest(
     string? Preset,
     string? ConfigurationJson,
     string? VariedField,
-    IReadOnlyList<string> Values);
+    IReadOnlyList<string> Values)
+{
+    /// <summary>Name of the signed-in user who launches the group, stored as the owner of every run in it; null without sign-in.</summary>
+    public string? Owner { get; init; }
+}
 
 /// <summary>Outcome of a group launch: the group and its queued runs, or why it was rejected.</summary>
 public sealed record GroupLaunchResult(RunGroup? Group, IReadOnlyList<RunRecord> Runs, IReadOnlyList<FieldError> Errors, string? Rejection)

@@ -40,7 +40,7 @@ public sealed class RunLauncher(
         }
 
         var now = time.GetUtcNow();
-        var run = NewRun(parsed.Kind!, parsed.Configuration!, request.Name, now, groupId: null);
+        var run = NewRun(parsed.Kind!, parsed.Configuration!, request.Name, now, groupId: null, request.Owner);
         if (Enqueue([run]) is { } rejection)
         {
             return LaunchResult.Rejected(rejection);
@@ -95,7 +95,7 @@ public sealed class RunLauncher(
             // The queue starts runs in creation-time order, and LiteDB stores times to the millisecond, so
             // members one millisecond apart start in the order the user listed them.
             var member = members[i];
-            var run = NewRun(kind, member.Configuration, $"{groupName} · {member.Label}", now.AddMilliseconds(i), group.Id);
+            var run = NewRun(kind, member.Configuration, $"{groupName} · {member.Label}", now.AddMilliseconds(i), group.Id, request.Owner);
             runs.Add(run);
             group.Members.Add(new RunGroupMember(run.Id, member.Value, member.Label));
         }
@@ -200,7 +200,7 @@ public sealed class RunLauncher(
         return members;
     }
 
-    private static RunRecord NewRun(IExperimentKind kind, object configuration, string? name, DateTimeOffset now, string? groupId) => new()
+    private static RunRecord NewRun(IExperimentKind kind, object configuration, string? name, DateTimeOffset now, string? groupId, string? owner) => new()
     {
         Id = RunIds.Create(),
         Name = string.IsNullOrWhiteSpace(name) ? $"{kind.Id} {now:yyyy-MM-dd HH:mm:ss}" : name.Trim(),
@@ -209,6 +209,7 @@ public sealed class RunLauncher(
         Status = RunStatus.Queued,
         CreatedAt = now,
         GroupId = groupId,
+        Owner = owner,
     };
 
     /// <summary>Inserts the runs (and their group) if the queue has room for all of them; returns the rejection otherwise.</summary>

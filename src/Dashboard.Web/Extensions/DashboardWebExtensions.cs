@@ -7,6 +7,7 @@ using Dashboard.Web.Export;
 using Dashboard.Web.Components.Results;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Live;
+using Dashboard.Web.Security;
 using Dashboard.Web.Sharing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -31,6 +32,7 @@ public static class DashboardWebExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => RunsHubContract.ConfigureJson(options.SerializerOptions));
 
+        services.AddDashboardSecurity();
         services.AddCompute(builder.Configuration);
         services.AddLiveRuns();
         services.AddSingleton<ShareLinkService>();
@@ -67,20 +69,31 @@ public static class DashboardWebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseDashboardSecurity();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapHub<RunsHub>(RunsHubContract.Path);
-        app.MapKindsApi();
-        app.MapRunsApi();
-        app.MapRunEditingApi();
-        app.MapRunDataApi();
-        app.MapGroupsApi();
-        app.MapArtifactsApi();
-        app.MapSharesApi();
-        app.MapExportApi();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+
+        // Workers connect anonymously and prove themselves with their run token; the subscriber methods
+        // carry their own role rule.
+        app.MapHub<RunsHub>(RunsHubContract.Path).AllowAnonymous();
+
+        // Every endpoint of the HTTP API gets its access rule here; see ApiAccessConvention.
+        var api = app.MapGroup(string.Empty).WithApiAccessRules();
+        api.MapKindsApi();
+        api.MapRunsApi();
+        api.MapRunEditingApi();
+        api.MapRunDataApi();
+        api.MapGroupsApi();
+        api.MapArtifactsApi();
+        api.MapSharesApi();
+        api.MapExportApi();
+
+        app.MapAccountEndpoints();
+        app.MapUsersApi();
+        app.MapTokensApi();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Lab Dashboard API"));
         return app;

@@ -2,6 +2,8 @@ using Dashboard.Core.Metrics;
 using Dashboard.Core.Protocol;
 using Dashboard.Core.Runs;
 using Dashboard.Web.Compute;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Live;
@@ -9,18 +11,23 @@ namespace Dashboard.Web.Live;
 /// <summary>
 /// The runs hub at <see cref="RunsHubContract.Path"/>, used by subscribers (tests, the command-line tool,
 /// any SignalR client) and by workers. Method names and message shapes are in <see cref="RunsHubContract"/>.
+/// The hub accepts anonymous connections because workers authenticate with their run token in
+/// <see cref="AttachWorker"/>; the subscriber methods need the viewer role (always granted while sign-in is off).
 /// </summary>
 public sealed class RunsHub(LiveRunFeed feed, RunCoordinator coordinator) : Hub
 {
     private const string AttachedRunKey = "attached-run";
 
+    [Authorize(DashboardRoles.Viewer)]
     public Task<bool> Subscribe(string runId) =>
         RunIds.IsWellFormed(runId)
             ? feed.SubscribeConnectionAsync(runId, Context.ConnectionId, Context.ConnectionAborted)
             : Task.FromResult(false);
 
+    [Authorize(DashboardRoles.Viewer)]
     public Task Unsubscribe(string runId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, RunsHubGroups.Run(runId));
 
+    [Authorize(DashboardRoles.Viewer)]
     public Task SubscribeRunList() => Groups.AddToGroupAsync(Context.ConnectionId, RunsHubGroups.RunList);
 
     public async Task<WorkerAssignment> AttachWorker(string runId, string token)

@@ -1,14 +1,12 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using Dashboard.Storage;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Sharing;
 
 /// <summary>
-/// Read-only links to a run, a study group or a comparison of runs. A token is 256 random bits from the
-/// system's cryptographic generator, written as 43 base64url characters. Only its SHA-256 hash and its
-/// first <see cref="PrefixLength"/> characters are stored, so the full link is available once, when it is created.
+/// Read-only links to a run, a study group or a comparison of runs. A token comes from <see cref="SecretTokens"/>:
+/// only its SHA-256 hash and its first <see cref="PrefixLength"/> characters are stored, so the full link is
+/// available once, when it is created.
 /// </summary>
 public sealed class ShareLinkService(
     IShareLinkStore links,
@@ -27,9 +25,6 @@ public sealed class ShareLinkService(
 
     /// <summary>Time after a recorded use during which further opens are not written, so a busy link costs few writes.</summary>
     public static readonly TimeSpan LastUseInterval = TimeSpan.FromMinutes(1);
-
-    private const int TokenBytes = 32;
-    private static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
 
     // Serialises read-modify-write of one link, so that recording a use never undoes a revocation.
     private readonly Lock _gate = new();
@@ -53,11 +48,11 @@ public sealed class ShareLinkService(
             return null;
         }
 
-        string token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+        string token = SecretTokens.Create();
         var link = new ShareLink
         {
             Id = Guid.NewGuid().ToString("N"),
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             TokenPrefix = token[..PrefixLength],
             Scope = scope,
             CreatedAt = now,
@@ -106,12 +101,12 @@ public sealed class ShareLinkService(
     /// </summary>
     public ShareLinkAccess Open(string? token)
     {
-        if (token is null || token.Length != TokenLength || !Base64Url.IsValid(token))
+        if (!SecretTokens.IsWellFormed(token))
         {
             return ShareLinkAccess.Unknown;
         }
 
-        string hash = Hash(token);
+        string hash = SecretTokens.Hash(token!);
         lock (_gate)
         {
             var link = links.FindByTokenHash(hash);
@@ -151,6 +146,8 @@ public sealed class ShareLinkService(
         }
     }
 
+    public ShareLink? Find(string id) => links.Find(id);
+
     /// <summary>Returns every link, newest first.</summary>
     public IReadOnlyList<ShareLink> List() => links.List();
 
@@ -179,6 +176,4 @@ public sealed class ShareLinkService(
         ShareScopeKind.Group => groups.Find(scope.PrimaryId) is not null,
         _ => scope.Ids.All(id => runs.Find(id) is not null),
     };
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -16,10 +16,10 @@ public sealed class DashboardApi(DashboardProcess server) : IDisposable
     public async Task<string> LaunchAsync(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _client.PostAsync("api/runs", content);
+        using var response = await _client.PostAsync("api/v1/runs", content);
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created,
-            server.Describe($"POST {_client.BaseAddress}api/runs to return 201 Created; it returned {(int)response.StatusCode}: {text}"));
+            server.Describe($"POST {_client.BaseAddress}api/v1/runs to return 201 Created; it returned {(int)response.StatusCode}: {text}"));
 
         using var document = JsonDocument.Parse(text);
         return document.RootElement.GetProperty("id").GetString()!;
@@ -28,10 +28,10 @@ public sealed class DashboardApi(DashboardProcess server) : IDisposable
     /// <summary>Returns the run as GET /api/v1/runs/{id} returns it.</summary>
     public async Task<JsonElement> GetRunAsync(string id)
     {
-        using var response = await _client.GetAsync($"api/runs/{id}");
+        using var response = await _client.GetAsync($"api/v1/runs/{id}");
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK,
-            server.Describe($"GET {_client.BaseAddress}api/runs/{id} to return 200; it returned {(int)response.StatusCode}: {text}"));
+            server.Describe($"GET {_client.BaseAddress}api/v1/runs/{id} to return 200; it returned {(int)response.StatusCode}: {text}"));
 
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
@@ -53,7 +53,7 @@ public sealed class DashboardApi(DashboardProcess server) : IDisposable
             if (DateTime.UtcNow > deadline)
             {
                 Assert.Fail(server.Describe(
-                    $"run {id} to end within {timeout.TotalMinutes:F0} min (GET {_client.BaseAddress}api/runs/{id}); it is still {status}, phase '{run.GetProperty("phase")}'"));
+                    $"run {id} to end within {timeout.TotalMinutes:F0} min (GET {_client.BaseAddress}api/v1/runs/{id}); it is still {status}, phase '{run.GetProperty("phase")}'"));
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500));

@@ -20,7 +20,7 @@ public sealed partial class DashboardProcess : IDisposable
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _stopped;
 
-    private DashboardProcess(string executable, string dataDirectory)
+    private DashboardProcess(string executable, string dataDirectory, IReadOnlyList<string> arguments)
     {
         Executable = executable;
         DataDirectory = dataDirectory;
@@ -37,6 +37,10 @@ public sealed partial class DashboardProcess : IDisposable
         startInfo.ArgumentList.Add("--urls=http://127.0.0.1:0");
         startInfo.ArgumentList.Add($"--Storage:DatabasePath={Path.Combine(dataDirectory, "dashboard.db")}");
         startInfo.ArgumentList.Add($"--Storage:ArtifactsPath={Path.Combine(dataDirectory, "artifacts")}");
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
 
         // Production is what a user and the systemd unit get; a developer's shell must not change it.
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -72,7 +76,12 @@ public sealed partial class DashboardProcess : IDisposable
     public string? ContentRoot { get; private set; }
 
     /// <summary>Starts <paramref name="executable"/> and waits until it listens; fails with its output if it does not.</summary>
-    public static async Task<DashboardProcess> StartAsync(string executable)
+    /// <param name="arguments">Further command-line settings, such as <c>--Authentication:RequireSignIn=true</c>.</param>
+    /// <param name="prepareDataDirectory">Runs on the new data folder before the server starts, for example to add users.</param>
+    public static async Task<DashboardProcess> StartAsync(
+        string executable,
+        IReadOnlyList<string>? arguments = null,
+        Func<string, Task>? prepareDataDirectory = null)
     {
         if (!File.Exists(executable))
         {
@@ -80,7 +89,12 @@ public sealed partial class DashboardProcess : IDisposable
         }
 
         string dataDirectory = Directory.CreateTempSubdirectory("dashboard-browser-test-").FullName;
-        var server = new DashboardProcess(executable, dataDirectory);
+        if (prepareDataDirectory is not null)
+        {
+            await prepareDataDirectory(dataDirectory);
+        }
+
+        var server = new DashboardProcess(executable, dataDirectory, arguments ?? []);
         try
         {
             server.BaseAddress = await server._listening.Task.WaitAsync(StartTimeout);
