@@ -27,6 +27,8 @@ public sealed class SampleItem
 public sealed class SampleOptions
 {
     public SampleShape Fallback { get; set; } = SampleShape.Round;
+
+    public bool Shuffle { get; set; } = true;
 }
 
 public sealed class SampleConfiguration
