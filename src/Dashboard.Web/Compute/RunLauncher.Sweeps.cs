@@ -1,0 +1,73 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Experiments;
+using Dashboard.Core.Sweeps;
+
+namespace Dashboard.Web.Compute;
+
+/// <summary>Expands sweep launches into member runs and validates every trial's configuration before anything is stored.</summary>
+public sealed partial class RunLauncher
+{
+    /// <summary>Trial errors reported per launch; a broken definition would otherwise repeat one error for hundreds of trials.</summary>
+    private const int MaxTrialErrors = 10;
+
+    /// <summary>Gives a random search without a seed a fresh one, stored with the group so that its trials can be reproduced.</summary>
+    private static SweepDefinition? WithSeed(SweepDefinition? sweep) =>
+        sweep is { Method: SweepMethod.Random, Seed: null } ? sweep with { Seed = Random.Shared.Next() } : sweep;
+
+    private List<GroupMemberPlan> BuildSweepMembers(IExperimentKind kind, object configuration, SweepDefinition sweep, out List<FieldError> errors)
+    {
+        var schema = ConfigurationSchema.For(kind.ConfigurationType);
+        var expansion = SweepExpander.Expand(sweep, schema);
+        errors = [.. expansion.Errors];
+        if (!expansion.IsValid)
+        {
+            return [];
+        }
+
+        string fieldLabel = string.Join(", ", sweep.Parameters.Select(p => schema.Find(p.Path)?.Label ?? p.Path));
+        var members = new List<GroupMemberPlan>();
+        int failedTrials = 0;
+        for (int i = 0; i < expansion.Trials.Count; i++)
+        {
+            var trial = expansion.Trials[i];
+            var trialErrors = ValidateTrial(kind, configuration, trial, out var trialConfiguration);
+            if (trialErrors.Count > 0)
+            {
+                failedTrials++;
+                if (failedTrials <= MaxTrialErrors)
+                {
+                    errors.AddRange(trialErrors.Select(e => e with { Message = $"In trial {i + 1} ({trial.Label}): {e.Message}" }));
+                }
+
+                continue;
+            }
+
+            members.Add(new GroupMemberPlan(trialConfiguration!, trial.Key, trial.Label, fieldLabel, trial.Values));
+        }
+
+        if (failedTrials > MaxTrialErrors)
+        {
+            errors.Add(new FieldError("sweep", $"{failedTrials} of {expansion.Trials.Count} trials are invalid; the first {MaxTrialErrors} are listed."));
+        }
+
+        return members;
+    }
+
+    /// <summary>Returns the errors of one trial's configuration with <c>configuration.</c> paths, as a single launch would report them.</summary>
+    private List<FieldError> ValidateTrial(IExperimentKind kind, object configuration, SweepTrial trial, out object? trialConfiguration)
+    {
+        trialConfiguration = trial.Apply(configuration, out var applyErrors);
+        if (trialConfiguration is null)
+        {
+            return [.. applyErrors.Select(e => e with { Path = $"configuration.{e.Path}" })];
+        }
+
+        var errors = kind.Validate(trialConfiguration).Select(e => e with { Path = $"configuration.{e.Path}" }).ToList();
+        if (kind is IChoiceAvailability availability)
+        {
+            errors.AddRange(UnavailableChoices(kind, availability, trialConfiguration));
+        }
+
+        return errors;
+    }
+}
