@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Runs;
 
-/// <summary>How many of a group's runs are in each state; deleted members count in <see cref="Total"/> only.</summary>
+/// <summary>Counts of a group's runs in each state. Members whose runs were deleted count in <see cref="Total"/> only.</summary>
 public sealed record RunGroupProgress(int Total, int Completed, int Running, int Queued, int Failed, int Cancelled, int Interrupted)
 {
     /// <summary>Runs that have reached a final state.</summary>

@@ -24,9 +24,6 @@ internal sealed class SweepDomain
 
     public string Path => _parameter.Path;
 
-    /// <summary>Number of grid values, known once the domain is valid.</summary>
-    public int GridCount => GridValues().Count;
-
     /// <summary>Checks the parameter against its field; returns null and adds errors under <c>sweep.parameters.{path}</c> when invalid.</summary>
     public static SweepDomain? Resolve(SweepParameter parameter, ConfigurationSchema schema, SweepMethod method, List<FieldError> errors)
     {

@@ -1,9 +1,8 @@
 namespace Dashboard.Core.Sweeps;
 
 /// <summary>
-/// The SplitMix64 generator (Steele, Lea and Flood, 2014). It is defined here rather than using
-/// <see cref="Random"/>, whose seeded sequence .NET does not promise to keep across major versions,
-/// so that a stored sweep expands to the same trials on every version.
+/// The SplitMix64 generator. It is defined here rather than using <see cref="Random"/> so that the trials of
+/// a stored random search depend only on this code and not on the .NET version's <see cref="Random"/>.
 /// </summary>
 internal sealed class SweepRandom(int seed)
 {

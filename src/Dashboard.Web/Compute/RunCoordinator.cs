@@ -40,8 +40,9 @@ public sealed class RunCoordinator(
     public ActiveRun? FindActive(string runId) => _active.GetValueOrDefault(runId);
 
     /// <summary>
-    /// Takes the oldest queued run and marks it Running; returns null if the queue is empty. A run whose group
-    /// already has <see cref="RunGroup.MaxConcurrentRuns"/> members running waits, and a younger run may start first.
+    /// Takes the oldest queued run that may start and marks it Running. A run whose group already has
+    /// <see cref="RunGroup.MaxConcurrentRuns"/> members running waits, so a younger run may start first.
+    /// Returns null when no queued run may start.
     /// </summary>
     public ActiveRun? StartNext(string token)
     {

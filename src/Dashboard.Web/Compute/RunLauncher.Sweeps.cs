@@ -7,7 +7,7 @@ namespace Dashboard.Web.Compute;
 /// <summary>Expands sweep launches into member runs and validates every trial's configuration before anything is stored.</summary>
 public sealed partial class RunLauncher
 {
-    /// <summary>Trial errors reported per launch; a broken definition would otherwise repeat one error for hundreds of trials.</summary>
+    /// <summary>Largest number of invalid trials whose errors a launch reports, because one broken field would otherwise repeat its error for hundreds of trials.</summary>
     private const int MaxTrialErrors = 10;
 
     /// <summary>Gives a random search without a seed a fresh one, stored with the group so that its trials can be reproduced.</summary>

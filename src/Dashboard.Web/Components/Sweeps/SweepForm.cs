@@ -37,7 +37,7 @@ public sealed class SweepFormRow
 
     public string Count { get; set; } = "3";
 
-    /// <summary>Step of a linear grid range; when empty the range is divided by <see cref="Count"/>.</summary>
+    /// <summary>Step of a linear grid range. When it is empty, the range is divided into <see cref="Count"/> values.</summary>
     public string Step { get; set; } = "";
 }
 
@@ -56,8 +56,8 @@ public sealed class SweepForm
     public List<SweepFormRow> Rows { get; } = [];
 
     /// <summary>
-    /// Builds the definition from the rows; returns null with errors (under <c>sweep.parameters.{path}</c>) when
-    /// a row's text is not a number or a row names no field. The definition itself is checked by <see cref="SweepExpander"/>.
+    /// Builds the definition from the rows. Returns null with errors under <c>sweep.parameters.{path}</c> when a
+    /// row's text is not a number or a row names no sweepable field. <see cref="SweepExpander"/> checks the rest.
     /// </summary>
     public SweepDefinition? Build(ConfigurationSchema schema, out List<FieldError> errors)
     {

@@ -2,7 +2,7 @@ using Dashboard.Core.Runs;
 
 namespace Dashboard.Web.Components.Sweeps;
 
-/// <summary>Sorts a sweep's rows by one column; rows without a value in that column come last in either direction.</summary>
+/// <summary>Sorts a sweep's rows by one column. Rows without a value in that column come last in either direction.</summary>
 public static class SweepRowOrder
 {
     public static IReadOnlyList<(RunGroupMember Member, RunRecord? Run)> Sort(
