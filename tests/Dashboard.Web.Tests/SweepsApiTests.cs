@@ -45,7 +45,7 @@ public sealed class SweepsApiTests : IClassFixture<SweepsApiTests.Server>
     }
 
     [Fact]
-    public async Task PresetSettingsKeptInEveryTrial()
+    public async Task SharedSettingsKeptInEveryTrial()
     {
         using var response = await PostAsync("""
             {"kind":"backdoor","configuration":{"epochs":1,"modelWidth":8},
