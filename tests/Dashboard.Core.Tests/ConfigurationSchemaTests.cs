@@ -134,4 +134,33 @@ public sealed class ConfigurationSchemaTests
         Assert.Equal("square", Schema.GetChoice(configuration, "options.fallback"));
         Assert.Null(Schema.GetChoice(configuration, "epochs"));
     }
+
+    [Fact]
+    public void ReadsAppliesWhenAsJsonValues()
+    {
+        var corners = ConfigurationSchema.For(typeof(SampleConfiguration)).Find("options.corners")!;
+
+        Assert.Equal("fallback", corners.AppliesWhen!.Field);
+        Assert.Equal(["square"], corners.AppliesWhen.Values);
+    }
+
+    [Fact]
+    public void AppliesToFollowsSiblingValue()
+    {
+        var corners = ConfigurationSchema.For(typeof(SampleConfiguration)).Find("options.corners")!;
+        var options = new SampleOptions { Fallback = SampleShape.Round };
+
+        Assert.False(corners.AppliesTo(options));
+        options.Fallback = SampleShape.Square;
+        Assert.True(corners.AppliesTo(options));
+    }
+
+    [Fact]
+    public void FieldWithoutConditionAlwaysApplies()
+    {
+        var epochs = ConfigurationSchema.For(typeof(SampleConfiguration)).Find("epochs")!;
+
+        Assert.Null(epochs.AppliesWhen);
+        Assert.True(epochs.AppliesTo(new SampleConfiguration()));
+    }
 }

@@ -28,6 +28,9 @@ public sealed class SampleOptions
 {
     public SampleShape Fallback { get; set; } = SampleShape.Round;
 
+    [AppliesWhen(nameof(Fallback), SampleShape.Square)]
+    public int Corners { get; set; } = 4;
+
     public bool Shuffle { get; set; } = true;
 }
 

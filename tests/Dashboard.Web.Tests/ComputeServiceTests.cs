@@ -159,6 +159,46 @@ public sealed class ComputeServiceTests
     }
 
     [Fact]
+    public async Task KilledWorkerRunResumesFromCheckpoint()
+    {
+        const int epochs = 4;
+        using var server = new DashboardServer(new Dictionary<string, string?> { ["Compute:TorchThreads"] = "1" });
+        var run = await server.LaunchAsync("""
+            {"trainingSubsetSize":2000,"epochs":4,"batchSize":32,"modelWidth":8,
+             "attacks":[{"type":"patch","targetClass":0,"poisonRatio":0.02,"strength":1}]}
+            """);
+        var coordinator = server.Service<RunCoordinator>();
+        await server.WaitForRunAsync(run.Id, _ => coordinator.CheckpointsOf(run.Id).Latest() is not null, RunTimeout, "a first checkpoint");
+        int processId = coordinator.FindActive(run.Id)!.Process!.Id;
+
+        Processes.Signal(processId, "KILL");
+        var failed = await server.WaitForRunAsync(run.Id, r => r.Status.IsFinal(), TimeSpan.FromSeconds(30), "a final status");
+        using var client = server.CreateClient();
+        using var resume = await client.PostAsync($"/api/v1/runs/{run.Id}/resume", content: null);
+        var finished = await server.WaitForRunAsync(run.Id, r => r.Status.IsFinal(), RunTimeout, "a final status after resuming");
+        var accuracy = server.Service<IMetricStore>().Read(run.Id, "test/clean_accuracy")!;
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, resume.StatusCode);
+        Assert.Equal(RunStatus.Completed, finished.Status);
+        Assert.Equal(Enumerable.Range(1, epochs).Select(e => (double)e), accuracy.Epochs);
+    }
+
+    [Fact]
+    public async Task FailedRunWithoutCheckpointCannotResume()
+    {
+        using var server = new DashboardServer(new Dictionary<string, string?> { ["Compute:WorkerExecutable"] = "/nonexistent/worker" });
+        var run = await server.LaunchAsync(TestConfigurations.Quick);
+        await server.WaitForRunAsync(run.Id, r => r.Status.IsFinal(), RunTimeout, "a final status");
+        using var client = server.CreateClient();
+
+        using var resume = await client.PostAsync($"/api/v1/runs/{run.Id}/resume", content: null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, resume.StatusCode);
+        Assert.Contains("Failed runs with a checkpoint", await resume.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task HungWorkerFailsAfterHeartbeatTimeout()
     {
         using var server = new DashboardServer(new Dictionary<string, string?> { ["Compute:HeartbeatTimeoutSeconds"] = "3" });

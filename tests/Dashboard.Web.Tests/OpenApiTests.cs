@@ -26,6 +26,42 @@ public sealed partial class OpenApiTests : IClassFixture<OpenApiTests.Server>
     }
 
     [Fact]
+    public async Task EveryOperationHasSummaryAndTag()
+    {
+        using var document = await ReadDocumentAsync();
+        var undocumented = new List<string>();
+
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                bool tagged = operation.Value.TryGetProperty("tags", out var tags) && tags.EnumerateArray().All(t => t.GetString() != "Dashboard.Web");
+                if (!operation.Value.TryGetProperty("summary", out _) || !tagged)
+                {
+                    undocumented.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                }
+            }
+        }
+
+        Assert.True(undocumented.Count == 0, $"Operations without summary or tag: {string.Join(", ", undocumented)}");
+    }
+
+    [Fact]
+    public async Task LaunchDescribesBodyAndResponses()
+    {
+        using var document = await ReadDocumentAsync();
+        var launch = document.RootElement.GetProperty("paths").GetProperty("/api/v1/runs").GetProperty("post");
+        var body = launch.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var created = launch.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var invalid = launch.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+
+        Assert.Equal(["kind"], body.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(body.GetProperty("properties").TryGetProperty("configuration", out _));
+        Assert.True(created.GetProperty("properties").TryGetProperty("id", out _));
+        Assert.True(invalid.GetProperty("properties").TryGetProperty("errors", out _));
+    }
+
+    [Fact]
     public async Task DocumentLeavesOutWorkerEndpoints()
     {
         using var document = await ReadDocumentAsync();

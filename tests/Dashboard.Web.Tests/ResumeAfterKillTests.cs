@@ -154,6 +154,8 @@ public sealed class ResumeAfterKillTests : IDisposable
     private static async Task<MetricBatch[]> ReadMetricsAsync(ServerProcess server, string runId)
     {
         using var client = server.CreateClient();
-        return (await client.GetFromJsonAsync<MetricBatch[]>($"/api/v1/runs/{runId}/metrics", ApiJson.Options))!;
+        var page = await client.GetFromJsonAsync<MetricHistoryPage>($"/api/v1/runs/{runId}/metrics?take={MetricHistoryPage.MaxTake}", ApiJson.Options);
+        Assert.Null(page!.NextAfterStep);
+        return [.. page.Items];
     }
 }

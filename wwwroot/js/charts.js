@@ -49,8 +49,6 @@ window.labCharts = (() => {
         type: axis === 'wallTime' ? 'datetime' : 'numeric',
         title: { text: options.xTitle },
         labels: axis === 'wallTime' ? {} : { formatter: v => formatX(v, axis) },
-        // Epoch charts have one point per evaluated epoch; ticks at the points avoid labels such as 1.5.
-        tickAmount: axis === 'epoch' ? 'dataPoints' : undefined,
       },
       yaxis: {
         title: { text: options.yTitle },
@@ -63,10 +61,41 @@ window.labCharts = (() => {
       noData: { text: 'Waiting for data…' },
     });
     chart.render();
-    charts.set(id, { chart, element, series: [] });
+    charts.set(id, { chart, element, series: [], axis });
     element.dataset.points = '0';
     element.dataset.series = '0';
     return id;
+  }
+
+  // Epoch charts have one point per evaluated epoch, so their ticks fall on whole epochs: 0 to the last
+  // epoch in steps of 1, 2, 5, 10, 20, ... with at most ten steps. Labels such as 2.33 never appear.
+  function wholeNumberAxis(series) {
+    let high = 1;
+    for (const s of series) {
+      for (const point of s.data) {
+        high = Math.max(high, Math.ceil(point[0]));
+      }
+    }
+    let step = 1;
+    for (let factor = 0; high / step > 10; factor++) {
+      step = [1, 2, 5][(factor + 1) % 3] * Math.pow(10, Math.floor((factor + 1) / 3));
+    }
+    const max = Math.ceil(high / step) * step;
+    return { min: 0, max, tickAmount: max / step };
+  }
+
+  // apexcharts 4.7.0 draws no markers for series added by updateSeries to a chart created empty, so a
+  // chart with markers passes its series and markers together through updateOptions.
+  function draw(entry, series, markerSize) {
+    if (!markerSize) {
+      entry.chart.updateSeries(series, false);
+      return;
+    }
+    const options = { series, markers: { size: markerSize } };
+    if (entry.axis === 'epoch') {
+      options.xaxis = wholeNumberAxis(series);
+    }
+    entry.chart.updateOptions(options, false, false);
   }
 
   // changes: [{ name, replace, points: [[x, y], ...] }]; y is null for a missing or non-finite value.
@@ -89,7 +118,7 @@ window.labCharts = (() => {
         }
       }
     }
-    entry.chart.updateSeries(entry.series.map(s => ({ name: s.name, data: s.data })), false);
+    draw(entry, entry.series.map(s => ({ name: s.name, data: s.data })), entry.axis === 'epoch' ? 4 : 0);
     const total = entry.series.reduce((sum, s) => sum + s.data.length, 0);
     entry.element.dataset.points = String(total);
     entry.element.dataset.series = String(entry.series.length);
@@ -124,6 +153,6 @@ window.labCharts = (() => {
     }
   }
 
-  // formatValue is shared with compare-charts.js, which charts.js precedes in App.razor.
-  return { create, createBars, update, destroy, formatValue };
+  // formatValue and draw are shared with compare-charts.js, which charts.js precedes in App.razor.
+  return { create, createBars, update, destroy, formatValue, draw };
 })();

@@ -70,7 +70,7 @@ window.labCompareCharts = (() => {
       noData: { text: 'Waiting for data…' },
     });
     chart.render();
-    charts.set(id, { chart, element, series: [] });
+    charts.set(id, { chart, element, series: [], markers: options.markers ? 3 : 0 });
     element.dataset.points = '0';
     element.dataset.runs = '0';
     return id;
@@ -98,7 +98,7 @@ window.labCompareCharts = (() => {
     }
     // Raw series first, so each smoothed line is drawn on top of the faint ones.
     const ordered = entry.series.filter(s => s.raw).concat(entry.series.filter(s => !s.raw));
-    entry.chart.updateSeries(ordered.map(s => ({ name: s.name, data: s.data, color: s.color })), false);
+    window.labCharts.draw(entry, ordered.map(s => ({ name: s.name, data: s.data, color: s.color })), entry.markers);
     entry.element.dataset.points = String(ordered.reduce((sum, s) => sum + s.data.length, 0));
     entry.element.dataset.runs = String(entry.series.filter(s => !s.raw && s.data.length > 0).length);
   }

@@ -49,11 +49,20 @@ public sealed class ConfigurationField
     [JsonIgnore]
     public required PropertyInfo Property { get; init; }
 
+    /// <summary>
+    /// The sibling field this field depends on, with the values for which it applies, or null when it always applies.
+    /// See <see cref="AppliesWhenAttribute"/>.
+    /// </summary>
+    public FieldCondition? AppliesWhen { get; init; }
+
     /// <summary>CLR type of a list field's items, or of an object field.</summary>
     [JsonIgnore]
     public Type? ItemType { get; init; }
 
     public object? GetValue(object owner) => Property.GetValue(owner);
+
+    /// <summary>Returns whether the field matters for <paramref name="owner"/>, the object that contains it.</summary>
+    public bool AppliesTo(object owner) => AppliesWhen?.IsMet(owner) ?? true;
 
     public void SetValue(object owner, object? value) => Property.SetValue(owner, value);
 
@@ -89,4 +98,22 @@ public sealed class ConfigurationField
 
     private static string FormatBound(double value) =>
         value.ToString(Math.Abs(value) >= 1e6 ? "N0" : "G", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A sibling field and the values for which a dependent field applies.</summary>
+public sealed class FieldCondition
+{
+    /// <summary>JSON name of the sibling field.</summary>
+    public required string Field { get; init; }
+
+    /// <summary>The sibling's values, in their JSON form, for which the dependent field applies.</summary>
+    public required IReadOnlyList<string> Values { get; init; }
+
+    [JsonIgnore]
+    public required PropertyInfo Property { get; init; }
+
+    [JsonIgnore]
+    public required IReadOnlyList<object> ClrValues { get; init; }
+
+    public bool IsMet(object owner) => ClrValues.Contains(Property.GetValue(owner));
 }

@@ -204,8 +204,28 @@ public sealed class ConfigurationSchema
             MaximumItems = length?.MaximumLength,
             Choices = type == FieldType.Choice ? ReadChoices(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) : [],
             Fields = nested,
+            AppliesWhen = ReadCondition(property),
             Property = property,
             ItemType = type == FieldType.Object ? property.PropertyType : itemType,
+        };
+    }
+
+    private static FieldCondition? ReadCondition(PropertyInfo property)
+    {
+        if (property.GetCustomAttribute<AppliesWhenAttribute>() is not { } applies)
+        {
+            return null;
+        }
+
+        var sibling = property.DeclaringType!.GetProperty(applies.SiblingProperty)
+            ?? throw new InvalidOperationException(
+                $"{property.DeclaringType.Name}.{property.Name} applies when {applies.SiblingProperty} has a value, but {property.DeclaringType.Name} has no such property.");
+        return new FieldCondition
+        {
+            Field = JsonName(sibling),
+            Values = [.. applies.Values.Select(v => v is Enum e ? EnumJsonValue(e) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant())],
+            Property = sibling,
+            ClrValues = applies.Values,
         };
     }
 

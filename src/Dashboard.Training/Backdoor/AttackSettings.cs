@@ -93,12 +93,14 @@ public sealed class AttackSettings : IDependentDefaults
         Description = "WaNet only: noise-mode training images per poisoned image. They are warped with a randomly perturbed field and keep their true labels, so the model learns that only the exact warp is the trigger. WaNet and BackdoorBench use 2.",
         Order = 6)]
     [Range(0.0, 10.0)]
+    [AppliesWhen(nameof(Type), AttackType.WaNet)]
     public double CrossRatio { get; set; } = DefaultCrossRatio;
 
     [Display(
         Name = "Narcissus synthesis",
         Description = "How a narcissus attack trains its surrogate model and optimises its trigger. Other attack types ignore these fields.",
         Order = 7)]
+    [AppliesWhen(nameof(Type), AttackType.Narcissus)]
     public NarcissusSettings Narcissus { get; set; } = new();
 
     /// <summary>Creates an attack with the poison ratio and trigger strength its paper uses for <paramref name="type"/>.</summary>

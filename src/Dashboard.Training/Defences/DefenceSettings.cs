@@ -49,6 +49,7 @@ public sealed class DefenceSettings
     [Range(1, MaximumProbeCount)]
     [DependentRange]
     [Unit("images")]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int ProbeCount { get; set; } = DefaultProbeCount;
 
     [Display(
@@ -58,6 +59,7 @@ public sealed class DefenceSettings
         Order = 3)]
     [Range(1, 1000)]
     [Unit("epochs")]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int TrajectoryEpochs { get; set; } = DefaultTrajectoryEpochs;
 
     [Display(
@@ -67,6 +69,7 @@ public sealed class DefenceSettings
         Order = 4)]
     [Range(1, MaximumProbeCount)]
     [DependentRange]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int NearestProbes { get; set; } = DefaultNearestProbes;
 
     [Display(
@@ -75,6 +78,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 5)]
     [Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public double RemovalFraction { get; set; } = DefaultRemovalFraction;
 
     [Display(
@@ -83,6 +87,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 6)]
     [Range(1.0, 1000.0)]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public double SpikeFactor { get; set; } = DefaultSpikeFactor;
 
     [Display(
@@ -92,6 +97,7 @@ public sealed class DefenceSettings
         Order = 7)]
     [Range(1, 1000)]
     [Unit("epochs")]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int SpikeWindow { get; set; } = DefaultSpikeWindow;
 
     [Display(
@@ -99,6 +105,7 @@ public sealed class DefenceSettings
         Description = "BaDLoss, older variant: also insert the defender's own backdoor probes (clean images with a 4-pixel patch mirrored into the top-left corner, relabelled to the backdoor probe label) and score each example by the share of backdoor probes among its nearest probe trajectories (a 2-class kNN) instead of the distance to clean probes.",
         GroupName = "Defence",
         Order = 8)]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public bool BackdoorProbes { get; set; }
 
     [Display(
@@ -109,6 +116,7 @@ public sealed class DefenceSettings
     [Range(1, MaximumProbeCount)]
     [DependentRange]
     [Unit("images")]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int BackdoorProbeCount { get; set; } = DefaultProbeCount;
 
     [Display(
@@ -118,6 +126,7 @@ public sealed class DefenceSettings
         Order = 10)]
     [Range(0, MaximumClassLabel)]
     [DependentRange]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int BackdoorProbeLabel { get; set; }
 
     [Display(
@@ -127,6 +136,7 @@ public sealed class DefenceSettings
         Order = 11)]
     [Range(1, 2 * MaximumProbeCount)]
     [DependentRange]
+    [AppliesWhen(nameof(Kind), DefenceKind.BadLoss)]
     public int TwoClassNearestProbes { get; set; } = DefaultTwoClassNearestProbes;
 
     [Display(
@@ -135,6 +145,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 12)]
     [Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
+    [AppliesWhen(nameof(Kind), DefenceKind.SpectralSignatures)]
     public double SpectralRemovalFraction { get; set; } = DefaultSpectralRemovalFraction;
 
     [Display(
@@ -143,6 +154,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 13)]
     [Range(1, 1000)]
+    [AppliesWhen(nameof(Kind), DefenceKind.ActivationClustering)]
     public int ClusteringComponents { get; set; } = DefaultClusteringComponents;
 
     [Display(
@@ -151,6 +163,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 14)]
     [Range(0.0, 0.5, MinimumIsExclusive = true)]
+    [AppliesWhen(nameof(Kind), DefenceKind.ActivationClustering)]
     public double ClusterSizeThreshold { get; set; } = DefaultClusterSizeThreshold;
 
     [Display(
@@ -160,6 +173,7 @@ public sealed class DefenceSettings
         Order = 15)]
     [Range(1, 1000)]
     [Unit("epochs")]
+    [AppliesWhen(nameof(Kind), DefenceKind.AntiBackdoorLearning)]
     public int AblIsolationEpochs { get; set; } = DefaultAblIsolationEpochs;
 
     [Display(
@@ -168,6 +182,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 16)]
     [Range(0.0, 100.0, MinimumIsExclusive = true)]
+    [AppliesWhen(nameof(Kind), DefenceKind.AntiBackdoorLearning)]
     public double AblGamma { get; set; } = DefaultAblGamma;
 
     [Display(
@@ -176,6 +191,7 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 17)]
     [Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
+    [AppliesWhen(nameof(Kind), DefenceKind.AntiBackdoorLearning)]
     public double AblIsolationFraction { get; set; } = DefaultAblIsolationFraction;
 
     [Display(
@@ -185,6 +201,7 @@ public sealed class DefenceSettings
         Order = 18)]
     [Range(1, 1000)]
     [Unit("epochs")]
+    [AppliesWhen(nameof(Kind), DefenceKind.AntiBackdoorLearning)]
     public int AblUnlearningEpochs { get; set; } = DefaultAblUnlearningEpochs;
 
     [Display(
@@ -193,5 +210,6 @@ public sealed class DefenceSettings
         GroupName = "Defence",
         Order = 19)]
     [Range(0.0, 10.0, MinimumIsExclusive = true)]
+    [AppliesWhen(nameof(Kind), DefenceKind.AntiBackdoorLearning)]
     public double AblUnlearningRate { get; set; } = DefaultAblUnlearningRate;
 }

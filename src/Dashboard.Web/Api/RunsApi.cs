@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Runs;
 using Dashboard.Storage;
 using Dashboard.Web.Compute;
@@ -7,8 +8,9 @@ using Dashboard.Web.Compute;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The HTTP API for runs: launch from JSON, get one, list, cancel, resume an Interrupted run, and read metric history. Invalid input
-/// gets 400 with problem details whose <c>errors</c> map each field path to its messages.
+/// The HTTP API for runs: launch from JSON, get one, list, cancel, resume an Interrupted run, and read metric history
+/// (paged by step, optionally downsampled). Invalid input gets 400 with problem details whose <c>errors</c> map each
+/// field path to its messages.
 /// </summary>
 public static class RunsApi
 {
@@ -117,24 +119,40 @@ public static class RunsApi
         {
             ResumeResult.NotFound => RunNotFound(id),
             ResumeResult.NotInterrupted => Results.Problem(
-                $"Run {id} is {runs.Find(id)?.Status}; only Interrupted runs can be resumed.", statusCode: StatusCodes.Status409Conflict),
+                $"Run {id} is {runs.Find(id)?.Status}; only Interrupted runs, and Failed runs with a checkpoint, can be resumed.", statusCode: StatusCodes.Status409Conflict),
             _ => Results.Accepted($"/api/v1/runs/{id}", RunDto.From(runs.Find(id)!)),
         };
     }
 
-    private static IResult Metrics(string id, IRunStore runs, IMetricStore metrics, string? metric = null)
+    private static IResult Metrics(
+        string id, IRunStore runs, IMetricStore metrics, string? metric = null, long? afterStep = null, int? take = null, int? points = null)
     {
         if (runs.Find(id) is null)
         {
             return RunNotFound(id);
         }
 
-        if (metric is not null)
+        if (take is < 1 or > MetricHistoryPage.MaxTake)
         {
-            return metrics.Read(id, metric) is { } batch ? Results.Ok(new[] { batch }) : Results.Ok(Array.Empty<object>());
+            return ApiProblems.Validation(
+                [new FieldError("take", $"take is {take}; use a page size between 1 and {MetricHistoryPage.MaxTake}.")], "The metrics request is invalid.");
         }
 
-        return Results.Ok(metrics.Read(id));
+        if (points is < 4 or > 100_000)
+        {
+            return ApiProblems.Validation(
+                [new FieldError("points", $"points is {points}; use between 4 and 100000 points per metric, or leave it out for every point.")],
+                "The metrics request is invalid.");
+        }
+
+        var names = (metric ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        IReadOnlyList<MetricBatch> batches = names.Length == 0
+            ? metrics.Read(id)
+            : [.. names.Select(name => metrics.Read(id, name)).OfType<MetricBatch>()];
+
+        // A downsampled read covers the whole history by default; a plain read is paged.
+        int pageSize = take ?? (points is null ? MetricHistoryPage.DefaultTake : int.MaxValue);
+        return Results.Ok(MetricHistoryPage.Create(batches, afterStep, pageSize, points));
     }
 
     private static IResult RunNotFound(string id) =>

@@ -257,6 +257,17 @@ public sealed class RunCoordinator(
     /// checkpoint's step are removed and the worker continues from the checkpoint. Without one, every point is
     /// removed and the run starts from the beginning. Either way the run log records which.
     /// </summary>
+    /// <summary>
+    /// Returns whether a run can be resumed: an Interrupted run always (from the beginning when it has no checkpoint),
+    /// and a Failed run when it saved a checkpoint, for example after its worker was killed for memory.
+    /// </summary>
+    public static bool CanResume(RunStatus status, bool hasCheckpoint) =>
+        status == RunStatus.Interrupted || (status == RunStatus.Failed && hasCheckpoint);
+
+    /// <summary>Returns whether the run with this status and id can be resumed; reads its checkpoint folder only when Failed.</summary>
+    public bool CanResume(string runId, RunStatus status) =>
+        status == RunStatus.Interrupted || (status == RunStatus.Failed && CheckpointsOf(runId).Latest() is not null);
+
     public async Task<ResumeResult> ResumeAsync(string runId)
     {
         RunRecord? run;
@@ -269,12 +280,12 @@ public sealed class RunCoordinator(
                 return ResumeResult.NotFound;
             }
 
-            if (run.Status != RunStatus.Interrupted)
+            var checkpoint = CheckpointsOf(runId).Latest();
+            if (!CanResume(run.Status, checkpoint is not null))
             {
                 return ResumeResult.NotInterrupted;
             }
 
-            var checkpoint = CheckpointsOf(runId).Latest();
             if (checkpoint is null)
             {
                 long removed = metrics.CountPoints(runId);
@@ -476,7 +487,7 @@ public enum ResumeResult
     /// <summary>The run is queued again and continues from its last checkpoint, or from the beginning without one.</summary>
     Queued,
 
-    /// <summary>Only Interrupted runs can be resumed.</summary>
+    /// <summary>Only Interrupted runs, and Failed runs with a checkpoint, can be resumed.</summary>
     NotInterrupted,
 
     NotFound,

@@ -51,6 +51,7 @@ public static class DashboardWebExtensions
                 document.Info.Description = "Launch, follow, compare, share and export machine-learning runs. Errors are problem details (RFC 9457); invalid fields are listed under errors.";
                 return Task.CompletedTask;
             });
+            options.AddOperationDocumentation();
         });
 
         services.AddHealthChecks()
@@ -71,6 +72,7 @@ public static class DashboardWebExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHubContract.Path);
+        app.MapKindsApi();
         app.MapRunsApi();
         app.MapRunEditingApi();
         app.MapRunDataApi();

@@ -37,6 +37,31 @@ public sealed class ConfigurationUploadTests : ComponentTestContext
     }
 
     [Fact]
+    public void Upload_InvalidValueWarnsAboveForm()
+    {
+        RenderPopoverProvider();
+        var page = Render<Launch>();
+
+        Upload(page, """{"kind":"backdoor","configuration":{"epochs":3,"attacks":[{"type":"patch","targetClass":0,"poisonRatio":1.5,"strength":1}]}}""");
+        var note = page.Find("#upload-source");
+
+        Assert.Contains("mud-alert-text-warning", note.ClassName);
+        Assert.Contains("1 value(s) in it are invalid: attacks[0].poisonRatio", note.TextContent);
+    }
+
+    [Fact]
+    public void Upload_ValidFileShowsInfoNote()
+    {
+        RenderPopoverProvider();
+        var page = Render<Launch>();
+
+        Upload(page, """{"kind":"backdoor","configuration":{"epochs":3}}""");
+
+        Assert.Contains("mud-alert-text-info", page.Find("#upload-source").ClassName);
+        Assert.DoesNotContain("invalid", page.Find("#upload-source").TextContent);
+    }
+
+    [Fact]
     public void Upload_WrongTypeShowsPathAboveForm()
     {
         RenderPopoverProvider();

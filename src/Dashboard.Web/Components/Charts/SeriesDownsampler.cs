@@ -8,41 +8,53 @@ public static class SeriesDownsampler
 {
     public static (double X, double Y)[] MinMax(IReadOnlyList<(double X, double Y)> points, int maxPoints)
     {
+        var kept = MinMaxIndices(points.Count, i => points[i].Y, maxPoints);
+        return [.. kept.Select(i => points[i])];
+    }
+
+    /// <summary>
+    /// Returns, in increasing order, the indices of the points kept out of <paramref name="count"/> whose values
+    /// <paramref name="value"/> gives; every index when <paramref name="count"/> is at most <paramref name="maxPoints"/>.
+    /// </summary>
+    public static IReadOnlyList<int> MinMaxIndices(int count, Func<int, double> value, int maxPoints)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 4);
-        if (points.Count <= maxPoints)
+        if (count <= maxPoints)
         {
-            return [.. points];
+            return Enumerable.Range(0, count).ToArray();
         }
 
         int buckets = maxPoints / 2;
-        var result = new List<(double X, double Y)>(buckets * 2);
+        var result = new List<int>(buckets * 2);
         for (int bucket = 0; bucket < buckets; bucket++)
         {
-            int start = (int)((long)bucket * points.Count / buckets);
-            int end = (int)((long)(bucket + 1) * points.Count / buckets);
+            int start = (int)((long)bucket * count / buckets);
+            int end = (int)((long)(bucket + 1) * count / buckets);
             int minIndex = start;
             int maxIndex = start;
             for (int i = start + 1; i < end; i++)
             {
+                double y = value(i);
+
                 // A non-finite value counts as the maximum, so divergence shows as a gap rather than vanishing.
-                if (!double.IsFinite(points[i].Y) || points[i].Y > points[maxIndex].Y)
+                if (!double.IsFinite(y) || y > value(maxIndex))
                 {
                     maxIndex = i;
                 }
 
-                if (points[i].Y < points[minIndex].Y)
+                if (y < value(minIndex))
                 {
                     minIndex = i;
                 }
             }
 
-            result.Add(points[Math.Min(minIndex, maxIndex)]);
+            result.Add(Math.Min(minIndex, maxIndex));
             if (minIndex != maxIndex)
             {
-                result.Add(points[Math.Max(minIndex, maxIndex)]);
+                result.Add(Math.Max(minIndex, maxIndex));
             }
         }
 
-        return [.. result];
+        return result;
     }
 }
