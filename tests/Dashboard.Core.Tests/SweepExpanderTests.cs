@@ -131,6 +131,17 @@ public sealed class SweepExpanderTests
         Assert.Empty(expansion.Trials);
     }
 
+    [Fact]
+    public void AppliesFollowsSiblingCondition()
+    {
+        var round = new SampleConfiguration();
+        var square = new SampleConfiguration { Options = new SampleOptions { Fallback = SampleShape.Square } };
+
+        Assert.False(SweepFields.Applies(Schema, round, "options.corners"));
+        Assert.True(SweepFields.Applies(Schema, square, "options.corners"));
+        Assert.True(SweepFields.Applies(Schema, round, "options.shuffle"));
+    }
+
     private static SweepExpansion Expand(string json)
     {
         using var document = JsonDocument.Parse(json);

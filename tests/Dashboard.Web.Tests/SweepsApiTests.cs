@@ -149,6 +149,34 @@ public sealed class SweepsApiTests : IClassFixture<SweepsApiTests.Server>
     }
 
     [Fact]
+    public async Task FieldNoTrialUsesRejected()
+    {
+        var (before, groupsBefore) = Counts();
+        using var response = await PostAsync("""
+            {"kind":"backdoor","configuration":{"defence":{"kind":"none"}},
+             "sweep":{"parameters":{"defence.trajectoryEpochs":{"values":[2,4]}}}}
+            """);
+        var errors = await ErrorsAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("defence.kind", errors["sweep.parameters.defence.trajectoryEpochs"][0]);
+        Assert.Equal((before, groupsBefore), Counts());
+    }
+
+    [Fact]
+    public async Task FieldSomeTrialsUseAccepted()
+    {
+        using var response = await PostAsync("""
+            {"kind":"backdoor","configuration":{"epochs":1},
+             "sweep":{"parameters":{"defence.kind":{"values":["none","badLoss"]},"defence.trajectoryEpochs":{"values":[2,4]}}}}
+            """);
+        var group = await response.Content.ReadFromJsonAsync<GroupDto>(ApiJson.Options);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(4, group!.Members.Count);
+    }
+
+    [Fact]
     public async Task MalformedSweepPropertyRejected()
     {
         using var response = await PostAsync("""{"kind":"backdoor","sweep":{"method":"bayesian","parameters":{"seed":{"values":[1]}}}}""");

@@ -65,6 +65,37 @@ public static class SweepFields
         return null;
     }
 
+    /// <summary>
+    /// Returns whether the field at <paramref name="path"/> matters in <paramref name="configuration"/>: false when its
+    /// own or an enclosing object's <see cref="AppliesWhenAttribute"/> condition is not met. Unknown paths return true.
+    /// </summary>
+    public static bool Applies(ConfigurationSchema schema, object configuration, string path)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        object? owner = configuration;
+        IReadOnlyList<ConfigurationField> level = schema.Fields;
+        foreach (string segment in path.Split('.'))
+        {
+            var field = level.FirstOrDefault(f => f.Name == segment);
+            if (field is null || owner is null)
+            {
+                return true;
+            }
+
+            if (!field.AppliesTo(owner))
+            {
+                return false;
+            }
+
+            owner = field.GetValue(owner);
+            level = field.Fields;
+        }
+
+        return true;
+    }
+
     private static bool IsSweepable(FieldType type) =>
         type is FieldType.Integer or FieldType.Number or FieldType.Choice or FieldType.Boolean;
 

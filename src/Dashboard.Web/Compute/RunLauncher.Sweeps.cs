@@ -50,8 +50,40 @@ public sealed partial class RunLauncher
             errors.Add(new FieldError("sweep", $"{failedTrials} of {expansion.Trials.Count} trials are invalid; the first {MaxTrialErrors} are listed."));
         }
 
+        if (failedTrials == 0)
+        {
+            errors.AddRange(IgnoredParameters(schema, sweep, members));
+        }
+
         return members;
     }
+
+    /// <summary>
+    /// Returns an error for each swept field that matters in none of the trials, such as the settings of a defence
+    /// that no trial chooses, because its runs would differ only in a value that training ignores.
+    /// </summary>
+    private static IEnumerable<FieldError> IgnoredParameters(ConfigurationSchema schema, SweepDefinition sweep, List<GroupMemberPlan> members)
+    {
+        foreach (var parameter in sweep.Parameters)
+        {
+            if (members.Any(member => SweepFields.Applies(schema, member.Configuration, parameter.Path)))
+            {
+                continue;
+            }
+
+            var field = schema.Find(parameter.Path);
+            string label = field?.Label ?? parameter.Path;
+            string condition = field?.AppliesWhen is { } when
+                ? $"only when {Sibling(parameter.Path, when.Field)} is {string.Join(" or ", when.Values)}"
+                : "only when the settings that enclose it are chosen";
+            yield return new FieldError(
+                $"sweep.parameters.{parameter.Path}",
+                $"{label} ({parameter.Path}) matters {condition}, which no trial sets; set that field in the configuration or sweep it too, or remove this parameter.");
+        }
+    }
+
+    private static string Sibling(string path, string siblingName) =>
+        path.Contains('.', StringComparison.Ordinal) ? $"{path[..path.LastIndexOf('.')]}.{siblingName}" : siblingName;
 
     /// <summary>Returns the errors of one trial's configuration with <c>configuration.</c> paths, as a single launch would report them.</summary>
     private List<FieldError> ValidateTrial(IExperimentKind kind, object configuration, SweepTrial trial, out object? trialConfiguration)
