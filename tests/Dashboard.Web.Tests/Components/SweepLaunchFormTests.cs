@@ -78,7 +78,15 @@ public sealed class SweepLaunchFormTests() : ComponentTestContext(WithoutCompute
     {
         page.Find("#sweep-add-parameter").Click();
         page.Find($"[data-sweep-row='{index}'] div.mud-select [blazor\\:onmousedown]").MouseDown();
-        _popovers!.FindAll(".mud-list-item").Single(item => item.TextContent.Contains($"({path})", StringComparison.Ordinal)).Click();
+
+        // Only the open popover counts: the list of an earlier row's select may still be in the provider's markup.
+        var popovers = _popovers!;
+        IElement? item = null;
+        popovers.WaitForAssertion(() => item = Assert.Single(
+            popovers.FindAll(".mud-popover-open .mud-list-item"),
+            candidate => candidate.TextContent.Contains($"({path})", StringComparison.Ordinal)));
+        item!.Click();
+        page.WaitForAssertion(() => Assert.Equal(path, page.Find($"#sweep-field-{index}").GetAttribute("value")));
     }
 
     private static void Tick(IRenderedComponent<Launch> page, int index, string value) =>
