@@ -32,6 +32,26 @@ public sealed class SweepLaunchFormTests() : ComponentTestContext(WithoutCompute
     }
 
     [Fact]
+    public void RandomCountFollowsTrials()
+    {
+        var page = RenderQuickCheck();
+
+        AddRow(page, 0, "learningRate");
+        page.Find("#sweep-values-0").Input("0.001, 0.01");
+        page.Find("#sweep-section div.mud-select [blazor\\:onmousedown]").MouseDown();
+        var popovers = _popovers!;
+        IElement? random = null;
+        popovers.WaitForAssertion(() => random = Assert.Single(
+            popovers.FindAll(".mud-popover-open .mud-list-item"),
+            candidate => candidate.TextContent.Contains("Random search", StringComparison.Ordinal)));
+        random!.Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#sweep-trials")));
+        page.Find("#sweep-trials").Change("5");
+
+        Assert.Contains("creates 5 runs", page.Find("#sweep-run-count").TextContent);
+    }
+
+    [Fact]
     public void TextThatIsNotANumberShowsError()
     {
         var page = RenderQuickCheck();
