@@ -30,6 +30,8 @@ public sealed class SampleOptions
 
     [AppliesWhen(nameof(Fallback), SampleShape.Square)]
     public int Corners { get; set; } = 4;
+
+    public bool Shuffle { get; set; } = true;
 }
 
 public sealed class SampleConfiguration

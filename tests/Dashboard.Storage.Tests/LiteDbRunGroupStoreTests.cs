@@ -1,4 +1,5 @@
 using Dashboard.Core.Runs;
+using Dashboard.Core.Sweeps;
 
 namespace Dashboard.Storage.Tests;
 
@@ -66,6 +67,37 @@ public sealed class LiteDbRunGroupStoreTests : IDisposable
         var store = new LiteDbRunGroupStore(_temporary.Storage);
 
         Assert.Equal(3, store.Find("group1")!.Members.Count);
+    }
+
+    [Fact]
+    public void Reopen_KeepsSweepAndMemberParameters()
+    {
+        var sweep = SweepDefinitionJson.Parse("""
+            {"method":"random","trials":2,"seed":4,"maxConcurrent":1,"parameters":{"learningRate":{"min":0.0001,"max":0.01,"scale":"log"}}}
+            """);
+        var member = new RunGroupMember("sweep-a", "learningRate=0.001", "Learning rate 0.001")
+        {
+            Parameters = [new SweptValue("learningRate", "0.001", "0.001")],
+        };
+        _store.Insert(new RunGroup
+        {
+            Id = "sweep",
+            Name = "learning rates",
+            Kind = "backdoor",
+            CreatedAt = Created,
+            VariedField = "learningRate",
+            VariedFieldLabel = "Learning rate",
+            Members = [member],
+            Sweep = sweep,
+        });
+
+        _temporary.Reopen();
+        var found = new LiteDbRunGroupStore(_temporary.Storage).Find("sweep")!;
+
+        Assert.Equal(1, found.MaxConcurrentRuns);
+        Assert.Equal(SweepDefinitionJson.Write(sweep), SweepDefinitionJson.Write(found.Sweep!));
+        Assert.Equal([member], found.Members);
+        Assert.Equal("0.001", found.Members[0].Parameters[0].Json);
     }
 
     private static RunGroup Group(string id, int minutes) => new()

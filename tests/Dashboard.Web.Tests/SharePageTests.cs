@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Core.Runs;
+using Dashboard.Core.Sweeps;
 using Dashboard.Storage;
 using Dashboard.Web.Sharing;
 using Dashboard.Web.Tests.Infrastructure;
@@ -249,6 +250,39 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
         Assert.Contains(members[1].Name, memberHtml);
         Assert.Contains($"{created.Path}/runs/{members[1].Id}/export.html", memberHtml);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task SweepLinkShowsResultsTableWithSharedMemberLinks()
+    {
+        string groupId = RunIds.Create();
+        var members = new[] { InsertRun(RunStatus.Completed, groupId), InsertRun(RunStatus.Completed, groupId) };
+        _server.Service<IRunGroupStore>().Insert(new RunGroup
+        {
+            Id = groupId,
+            Name = $"shared sweep {groupId}",
+            Kind = "backdoor",
+            CreatedAt = DateTimeOffset.UtcNow,
+            VariedField = "seed",
+            VariedFieldLabel = "Seed",
+            Members =
+            [
+                new RunGroupMember(members[0].Id, "seed=1", "Seed 1") { Parameters = [new SweptValue("seed", "1", "1")] },
+                new RunGroupMember(members[1].Id, "seed=2", "Seed 2") { Parameters = [new SweptValue("seed", "2", "2")] },
+            ],
+            Sweep = SweepDefinitionJson.Parse("""{"method":"grid","parameters":{"seed":{"values":[1,2]}}}"""),
+        });
+        var created = Shares.Create(ShareScope.ForGroup(groupId))!;
+        using var client = _server.CreateClient();
+
+        using var page = await client.GetAsync(created.Path);
+        string html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("sweep-table", html);
+        Assert.Contains("data-sort=\"param:seed\"", html);
+        Assert.Contains($"href=\"{created.Path}/runs/{members[1].Id}\"", html);
+        Assert.DoesNotContain($"href=\"/runs/{members[1].Id}\"", html);
     }
 
     [Fact]

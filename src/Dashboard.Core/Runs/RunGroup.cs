@@ -1,3 +1,5 @@
+using Dashboard.Core.Sweeps;
+
 namespace Dashboard.Core.Runs;
 
 /// <summary>
@@ -23,6 +25,12 @@ public sealed class RunGroup
 
     public List<RunGroupMember> Members { get; init; } = [];
 
+    /// <summary>The sweep the group was launched from, or null for a group that varies one choice field.</summary>
+    public SweepDefinition? Sweep { get; init; }
+
+    /// <summary>Largest number of the group's runs that may train at once, or null for no limit of the group's own.</summary>
+    public int? MaxConcurrentRuns => Sweep?.MaxConcurrent;
+
     /// <summary>Labels the user attached to the group, each trimmed and unique (compared case-insensitively).</summary>
     public List<string> Tags { get; set; } = [];
 
@@ -34,4 +42,15 @@ public sealed class RunGroup
 /// One run of a group, with the value of the varied field as its JSON value and display label.
 /// <paramref name="Deleted"/> is true once the run was deleted; the member stays so the group keeps its rows.
 /// </summary>
-public sealed record RunGroupMember(string RunId, string Value, string Label, bool Deleted = false);
+public sealed record RunGroupMember(string RunId, string Value, string Label, bool Deleted = false)
+{
+    /// <summary>The member's value of each swept field, for a member of a sweep; empty otherwise.</summary>
+    public IReadOnlyList<SweptValue> Parameters { get; init; } = [];
+
+    // Compares the parameters by content; a record compares a list property by reference.
+    public bool Equals(RunGroupMember? other) =>
+        other is not null && RunId == other.RunId && Value == other.Value && Label == other.Label
+            && Deleted == other.Deleted && Parameters.SequenceEqual(other.Parameters);
+
+    public override int GetHashCode() => HashCode.Combine(RunId, Value, Label, Deleted, Parameters.Count);
+}

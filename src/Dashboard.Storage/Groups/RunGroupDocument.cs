@@ -1,4 +1,5 @@
 using Dashboard.Core.Runs;
+using Dashboard.Core.Sweeps;
 using LiteDB;
 
 namespace Dashboard.Storage;
@@ -14,6 +15,7 @@ internal static class RunGroupDocument
     public const string Members = "Members";
     public const string Tags = "Tags";
     public const string Notes = "Notes";
+    public const string Sweep = "Sweep";
 
     public static BsonDocument FromGroup(RunGroup group)
     {
@@ -34,9 +36,18 @@ internal static class RunGroupDocument
                 ["Value"] = member.Value,
                 ["Label"] = member.Label,
                 ["Deleted"] = member.Deleted,
+                ["Parameters"] = new BsonArray(member.Parameters.Select(value => new BsonDocument
+                {
+                    ["Path"] = value.Path,
+                    ["Json"] = value.Json,
+                    ["Label"] = value.Label,
+                })),
             })),
             [Tags] = new BsonArray(group.Tags.Select(tag => new BsonValue(tag))),
             [Notes] = group.Notes,
+
+            // The sweep is kept in its API JSON form, the one format that round-trips its JSON values.
+            [Sweep] = group.Sweep is null ? BsonValue.Null : SweepDefinitionJson.Write(group.Sweep),
         };
     }
 
@@ -52,10 +63,16 @@ internal static class RunGroupDocument
             item["RunId"].AsString,
             item["Value"].AsString,
             item["Label"].AsString,
-            item["Deleted"].IsBoolean && item["Deleted"].AsBoolean))],
+            item["Deleted"].IsBoolean && item["Deleted"].AsBoolean)
+        {
+            Parameters = item["Parameters"].IsArray
+                ? [.. item["Parameters"].AsArray.Select(value => new SweptValue(value["Path"].AsString, value["Json"].AsString, value["Label"].AsString))]
+                : [],
+        })],
 
         // Groups stored before groups had annotations lack these fields; a missing field reads as null.
         Tags = document[Tags].IsArray ? [.. document[Tags].AsArray.Select(value => value.AsString)] : [],
         Notes = document[Notes].IsNull ? null : document[Notes].AsString,
+        Sweep = document[Sweep].IsString ? SweepDefinitionJson.Parse(document[Sweep].AsString) : null,
     };
 }

@@ -39,13 +39,14 @@ internal static class ApiDocumentation
         ["GET api/v1/runs/{id}/export.html"] = new("Runs", "Download a run's result page as one self-contained HTML file", 200, null, 404),
         ["GET api/v1/runs/{id}/artifacts/{name}"] = new("Runs", "Download an artifact of a run", 200, null, 404),
 
-        ["POST api/v1/groups"] = new("Groups", "Launch a study group: one run per value of a varied field", 201, typeof(GroupDto), 400, 413, 503)
+        ["POST api/v1/groups"] = new("Groups", "Launch a study group: one run per value of a varied field, or per trial of a sweep", 201, typeof(GroupDto), 400, 413, 503)
         {
             Request = typeof(GroupLaunchDocument),
         },
         ["GET api/v1/groups"] = new("Groups", "List study groups", 200, typeof(List<GroupDto>), 400),
         ["GET api/v1/groups/{id}"] = new("Groups", "Get a group with each member's status and summary", 200, typeof(GroupDto), 404),
         ["PATCH api/v1/groups/{id}"] = new("Groups", "Rename a group or change its tags and notes", 200, typeof(GroupDto), 400, 404),
+        ["POST api/v1/groups/{id}/cancel"] = new("Groups", "Cancel a group's queued runs and stop its running ones", 200, typeof(Compute.GroupCancelResult), 404),
 
         ["POST api/v1/shares"] = new("Sharing", "Create a share link for a run, a group or a comparison", 201, typeof(ShareLinkDto), 400, 404),
         ["GET api/v1/shares"] = new("Sharing", "List share links, optionally those of one run or group", 200, typeof(List<ShareLinkDto>), 400),
@@ -69,7 +70,7 @@ internal static class ApiDocumentation
         ["Kinds"] = "Experiment kinds, their configuration schema, defaults and presets.",
         ["Runs"] = "Launch, follow, cancel, resume, annotate, archive and delete runs; downloads of a run.",
         ["Metrics"] = "Metric history: pages, reduced curves and full downloads.",
-        ["Groups"] = "Study groups: one configuration launched once per value of a varied field.",
+        ["Groups"] = "Study groups: one configuration launched once per value of a varied field, or per trial of a hyper-parameter sweep.",
         ["Sharing"] = "Read-only links to a run, a group or a comparison.",
         ["Account"] = "API tokens of the signed-in user, for scripts and the command-line client.",
         ["Users"] = "Users and roles, managed by admins when sign-in is on.",
@@ -184,10 +185,50 @@ internal static class ApiDocumentation
         public JsonElement? Configuration { get; init; }
     }
 
-    /// <summary>A group launch: a launch request plus the varied choice field and its values.</summary>
+    /// <summary>A group launch: a launch request plus either the varied choice field and its values, or a sweep.</summary>
     private sealed class GroupLaunchDocument : LaunchDocument
     {
-        public required VaryDocument Vary { get; init; }
+        public VaryDocument? Vary { get; init; }
+
+        public SweepDocument? Sweep { get; init; }
+    }
+
+    /// <summary>A hyper-parameter sweep: every combination of the parameters (grid), or seeded random draws from them.</summary>
+    private sealed class SweepDocument
+    {
+        /// <summary>"grid" (the default) or "random".</summary>
+        public string? Method { get; init; }
+
+        /// <summary>Number of random-search runs, at most 500.</summary>
+        public int? Trials { get; init; }
+
+        /// <summary>Seed of random search; drawn and stored with the group when left out.</summary>
+        public int? Seed { get; init; }
+
+        /// <summary>Largest number of the sweep's runs training at once.</summary>
+        public int? MaxConcurrent { get; init; }
+
+        /// <summary>Swept fields by path, such as "learningRate" or "defence.kind".</summary>
+        public required Dictionary<string, SweepParameterDocument> Parameters { get; init; }
+    }
+
+    /// <summary>One swept field: a list of values, or a range from min to max.</summary>
+    private sealed class SweepParameterDocument
+    {
+        public IReadOnlyList<JsonElement>? Values { get; init; }
+
+        public double? Min { get; init; }
+
+        public double? Max { get; init; }
+
+        /// <summary>Grid step of a linear range.</summary>
+        public double? Step { get; init; }
+
+        /// <summary>Number of grid values of a range, both ends included.</summary>
+        public int? Count { get; init; }
+
+        /// <summary>"linear" (the default) or "log".</summary>
+        public string? Scale { get; init; }
     }
 
     /// <summary>The varied field of a group launch and its values.</summary>

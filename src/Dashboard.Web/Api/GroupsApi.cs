@@ -6,8 +6,8 @@ using Dashboard.Web.Security;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The HTTP API for study groups: launch one configuration once per value of a choice field, get a group
-/// with its members' states, and list groups.
+/// The HTTP API for study groups: launch one configuration once per value of a choice field or once per
+/// trial of a sweep, get a group with its members' states, list groups, and cancel a group's runs.
 /// </summary>
 public static class GroupsApi
 {
@@ -17,12 +17,18 @@ public static class GroupsApi
         group.MapPost("/", LaunchAsync);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
+        group.MapPost("/{id}/cancel", CancelAsync);
         return endpoints;
     }
 
     private static async Task<IResult> LaunchAsync(HttpRequest request, RunLauncher launcher, IRunStore runs)
     {
         var body = await LaunchBody.ReadAsync(request, RunsApi.MaxLaunchBodyBytes, group: true);
+        if (body.FieldErrors.Count > 0)
+        {
+            return ApiProblems.Validation(body.FieldErrors, "The sweep definition is invalid.");
+        }
+
         if (body.Error is { } bodyError)
         {
             return body.TooLarge
@@ -43,6 +49,11 @@ public static class GroupsApi
 
         return Results.Created($"/api/v1/groups/{result.Group!.Id}", GroupDto.From(result.Group, runs.Find));
     }
+
+    private static async Task<IResult> CancelAsync(string id, GroupCancellation cancellation) =>
+        await cancellation.CancelAsync(id) is { } result
+            ? Results.Ok(result)
+            : Results.Problem($"No group has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Group not found");
 
     private static IResult Get(string id, IRunGroupStore groups, IRunStore runs) =>
         groups.Find(id) is { } group

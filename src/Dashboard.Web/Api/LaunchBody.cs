@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Sweeps;
 using Dashboard.Web.Compute;
 
 namespace Dashboard.Web.Api;
 
 /// <summary>
 /// Reads a launch request body: <c>{"kind": "...", "name": "...", "preset": "...", "configuration": {...}}</c>,
-/// and for a study group also <c>"vary": {"field": "defence.kind", "values": ["none", "badLoss"]}</c>.
+/// and for a study group also <c>"vary": {"field": "defence.kind", "values": ["none", "badLoss"]}</c> or a
+/// <c>"sweep"</c> object (see <see cref="SweepDefinitionJson"/>).
 /// The configuration object is kept as raw JSON so that its errors can be reported with field paths.
 /// </summary>
 internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool TooLarge = false)
@@ -16,9 +19,18 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
     /// <summary>The varied field and its values, read when the body is a group launch.</summary>
     public (string Field, IReadOnlyList<string> Values)? Vary { get; init; }
 
-    public GroupLaunchRequest? GroupRequest => Request is { } request && Vary is { } vary
-        ? new GroupLaunchRequest(request.Kind, request.Name, request.Preset, request.ConfigurationJson, vary.Field, vary.Values)
-        : null;
+    /// <summary>The sweep, read when the body is a group launch with <c>"sweep"</c> instead of <c>"vary"</c>.</summary>
+    public SweepDefinition? Sweep { get; init; }
+
+    /// <summary>Errors of the sweep object, each with its path under <c>sweep.</c>.</summary>
+    public IReadOnlyList<FieldError> FieldErrors { get; init; } = [];
+
+    public GroupLaunchRequest? GroupRequest => (Request, Vary, Sweep) switch
+    {
+        ({ } request, _, { } sweep) => new GroupLaunchRequest(request.Kind, request.Name, request.Preset, request.ConfigurationJson, null, []) { Sweep = sweep },
+        ({ } request, { } vary, _) => new GroupLaunchRequest(request.Kind, request.Name, request.Preset, request.ConfigurationJson, vary.Field, vary.Values),
+        _ => null,
+    };
 
     public static async Task<LaunchBody> ReadAsync(HttpRequest request, int maxBytes, bool group = false)
     {
@@ -64,9 +76,9 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
 
             foreach (var property in root.EnumerateObject())
             {
-                if (!KnownProperties.Contains(property.Name) && !(group && property.Name == "vary"))
+                if (!KnownProperties.Contains(property.Name) && !(group && property.Name is "vary" or "sweep"))
                 {
-                    string allowed = group ? "kind, name, preset, configuration and vary" : "kind, name, preset and configuration";
+                    string allowed = group ? "kind, name, preset, configuration, and vary or sweep" : "kind, name, preset and configuration";
                     return new LaunchBody(null, $"Unknown property \"{property.Name}\"; allowed are {allowed}.");
                 }
             }
@@ -96,9 +108,24 @@ internal sealed record LaunchBody(LaunchRequest? Request, string? Error, bool To
                 return new LaunchBody(launch, null);
             }
 
+            bool hasSweep = root.TryGetProperty("sweep", out var sweepElement);
+            if (hasSweep && root.TryGetProperty("vary", out _))
+            {
+                return new LaunchBody(null, "Give either \"vary\" or \"sweep\", not both; a vary is a one-field grid sweep.");
+            }
+
+            if (hasSweep)
+            {
+                var sweep = SweepDefinitionJson.Read(sweepElement, out var sweepErrors);
+                return sweep is null
+                    ? new LaunchBody(null, null) { FieldErrors = sweepErrors }
+                    : new LaunchBody(launch, null) { Sweep = sweep };
+            }
+
             return ReadVary(root) is { } vary
                 ? new LaunchBody(launch, null) { Vary = vary }
-                : new LaunchBody(null, "A group launch needs \"vary\": {\"field\": \"<choice field path>\", \"values\": [\"<value>\", ...]}.");
+                : new LaunchBody(null, "A group launch needs \"vary\": {\"field\": \"<choice field path>\", \"values\": [\"<value>\", ...]} "
+                    + "or \"sweep\": {\"method\": \"grid\", \"parameters\": {...}}.");
         }
     }
 

@@ -1,11 +1,12 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Runs;
+using Dashboard.Core.Sweeps;
 
 namespace Dashboard.Web.Compute;
 
 /// <summary>
 /// A request to launch a study group: one run per value of the choice field at <see cref="VariedField"/>,
-/// all sharing the rest of the configuration.
+/// or one run per trial of <see cref="Sweep"/> when it is set, all sharing the rest of the configuration.
 /// </summary>
 public sealed record GroupLaunchRequest(
     string? Kind,
@@ -17,6 +18,9 @@ public sealed record GroupLaunchRequest(
 {
     /// <summary>Name of the signed-in user who launches the group, stored as the owner of every run in it; null without sign-in.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>The sweep to expand; when set, <see cref="VariedField"/> and <see cref="Values"/> are not used.</summary>
+    public SweepDefinition? Sweep { get; init; }
 }
 
 /// <summary>Outcome of a group launch: the group and its queued runs, or why it was rejected.</summary>

@@ -17,6 +17,7 @@ namespace Dashboard.Web.Compute;
 /// </summary>
 public sealed class RunCoordinator(
     IRunStore runs,
+    IRunGroupStore groups,
     IRunLogStore logs,
     IMetricStore metrics,
     IArtifactStore artifacts,
@@ -38,12 +39,16 @@ public sealed class RunCoordinator(
 
     public ActiveRun? FindActive(string runId) => _active.GetValueOrDefault(runId);
 
-    /// <summary>Takes the oldest queued run and marks it Running; returns null if the queue is empty.</summary>
+    /// <summary>
+    /// Takes the oldest queued run that may start and marks it Running. A run whose group already has
+    /// <see cref="RunGroup.MaxConcurrentRuns"/> members running waits, so a younger run may start first.
+    /// Returns null when no queued run may start.
+    /// </summary>
     public ActiveRun? StartNext(string token)
     {
         lock (_queueGate)
         {
-            var run = runs.FindByStatus(RunStatus.Queued).FirstOrDefault();
+            var run = FirstStartable(runs.FindByStatus(RunStatus.Queued));
             if (run is null)
             {
                 return null;
@@ -58,6 +63,31 @@ public sealed class RunCoordinator(
             _active[run.Id] = active;
             return active;
         }
+    }
+
+    private RunRecord? FirstStartable(IReadOnlyList<RunRecord> queued)
+    {
+        var limits = new Dictionary<string, int?>(StringComparer.Ordinal);
+        foreach (var run in queued)
+        {
+            if (run.GroupId is not { } groupId)
+            {
+                return run;
+            }
+
+            if (!limits.TryGetValue(groupId, out int? limit))
+            {
+                limit = groups.Find(groupId)?.MaxConcurrentRuns;
+                limits[groupId] = limit;
+            }
+
+            if (limit is null || _active.Values.Count(active => active.Run.GroupId == groupId) < limit)
+            {
+                return run;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Records the worker process of a started run and publishes its Running status.</summary>
@@ -185,6 +215,7 @@ public sealed class RunCoordinator(
         }
 
         RunRecord? run;
+        bool wasQueued;
         lock (_queueGate)
         {
             run = runs.Find(runId);
@@ -193,14 +224,23 @@ public sealed class RunCoordinator(
                 return CancelResult.NotFound;
             }
 
-            if (run.Status != RunStatus.Queued)
+            wasQueued = run.Status == RunStatus.Queued;
+            if (!wasQueued)
             {
-                return _active.TryGetValue(runId, out _) ? CancelResult.Requested : CancelResult.AlreadyFinished;
+                active = _active.GetValueOrDefault(runId);
             }
+            else
+            {
+                run.Status = RunStatus.Cancelled;
+                run.EndedAt = time.GetUtcNow();
+                runs.Update(run);
+            }
+        }
 
-            run.Status = RunStatus.Cancelled;
-            run.EndedAt = time.GetUtcNow();
-            runs.Update(run);
+        if (!wasQueued)
+        {
+            // A run that started between the first look-up and the lock has a worker that must be asked to stop.
+            return active is null ? CancelResult.AlreadyFinished : await CancelActiveAsync(active);
         }
 
         ComputeLog.CancelRequested(logger, runId);

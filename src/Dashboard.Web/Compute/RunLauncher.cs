@@ -1,6 +1,7 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Experiments;
 using Dashboard.Core.Runs;
+using Dashboard.Core.Sweeps;
 using Dashboard.Storage;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Dashboard.Web.Compute;
 /// Validates launch requests and queues runs. The launch page and the HTTP API both come through here, so
 /// they share one validation and one queue limit.
 /// </summary>
-public sealed class RunLauncher(
+public sealed partial class RunLauncher(
     ExperimentCatalog catalog,
     IRunStore runs,
     IRunGroupStore groups,
@@ -53,8 +54,8 @@ public sealed class RunLauncher(
     }
 
     /// <summary>
-    /// Queues one run per value of the varied choice field, each with the rest of the configuration
-    /// unchanged, and stores them as a study group. Either every run is queued or none is.
+    /// Queues one run per value of the varied choice field, or one per trial of the sweep, each with the rest
+    /// of the configuration unchanged, and stores them as a study group. Either every run is queued or none is.
     /// </summary>
     public async Task<GroupLaunchResult> LaunchGroupAsync(GroupLaunchRequest request)
     {
@@ -72,22 +73,28 @@ public sealed class RunLauncher(
         }
 
         var kind = parsed.Kind!;
-        var members = BuildMembers(kind, parsed.Configuration!, request, out var errors);
+        var sweep = WithSeed(request.Sweep);
+        List<FieldError> errors;
+        var members = sweep is null
+            ? BuildMembers(kind, parsed.Configuration!, request, out errors)
+            : BuildSweepMembers(kind, parsed.Configuration!, sweep, out errors);
         if (errors.Count > 0)
         {
             return GroupLaunchResult.Invalid(errors);
         }
 
         var now = time.GetUtcNow();
-        string groupName = string.IsNullOrWhiteSpace(request.Name) ? $"{kind.Id} group {now:yyyy-MM-dd HH:mm:ss}" : request.Name.Trim();
+        string defaultName = $"{kind.Id} {(sweep is null ? "group" : "sweep")} {now:yyyy-MM-dd HH:mm:ss}";
+        string groupName = string.IsNullOrWhiteSpace(request.Name) ? defaultName : request.Name.Trim();
         var group = new RunGroup
         {
             Id = RunIds.Create(),
             Name = groupName,
             Kind = kind.Id,
             CreatedAt = now,
-            VariedField = request.VariedField!,
+            VariedField = sweep is null ? request.VariedField! : string.Join(", ", sweep.Parameters.Select(p => p.Path)),
             VariedFieldLabel = members[0].FieldLabel,
+            Sweep = sweep,
         };
         var runs = new List<RunRecord>();
         for (int i = 0; i < members.Count; i++)
@@ -97,7 +104,7 @@ public sealed class RunLauncher(
             var member = members[i];
             var run = NewRun(kind, member.Configuration, $"{groupName} · {member.Label}", now.AddMilliseconds(i), group.Id, request.Owner);
             runs.Add(run);
-            group.Members.Add(new RunGroupMember(run.Id, member.Value, member.Label));
+            group.Members.Add(new RunGroupMember(run.Id, member.Value, member.Label) { Parameters = member.Parameters ?? [] });
         }
 
         if (Enqueue(runs, group) is { } rejection)
@@ -239,7 +246,7 @@ public sealed class RunLauncher(
         }
     }
 
-    private sealed record GroupMemberPlan(object Configuration, string Value, string Label, string FieldLabel);
+    private sealed record GroupMemberPlan(object Configuration, string Value, string Label, string FieldLabel, IReadOnlyList<SweptValue>? Parameters = null);
 
     private static FieldError? ValidateName(string? name) =>
         name is { Length: > 200 } ? new FieldError("name", $"Name is {name.Length} characters long; use at most 200.") : null;

@@ -111,6 +111,7 @@ public static class DashboardWebExtensions
         services.AddSingleton<ComputeStatus>();
         services.AddSingleton<RunCoordinator>();
         services.AddSingleton<RunLauncher>();
+        services.AddSingleton<GroupCancellation>();
         services.AddSingleton<WorkerProcessLauncher>();
         services.AddSingleton<WorkerEnvironmentFactory>();
         services.AddSingleton<OrphanWorkers>();

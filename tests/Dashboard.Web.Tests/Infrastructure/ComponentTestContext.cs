@@ -16,8 +16,14 @@ namespace Dashboard.Web.Tests.Infrastructure;
 public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 {
     protected ComponentTestContext()
+        : this(configureServices: null)
     {
-        Server = new DashboardServer();
+    }
+
+    /// <param name="configureServices">Replaces application services of the host, as <see cref="DashboardServer"/> describes.</param>
+    protected ComponentTestContext(Action<IServiceCollection>? configureServices)
+    {
+        Server = new DashboardServer(configureServices: configureServices);
         Server.StartServer();
 
         JSInterop.Mode = JSRuntimeMode.Loose;
