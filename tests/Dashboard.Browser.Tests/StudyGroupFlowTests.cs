@@ -47,16 +47,6 @@ public sealed partial class StudyGroupFlowTests(RunFlowFixture fixture, ITestOut
     private async Task<string> LaunchGroupFromFormAsync(IPage page)
     {
         await page.GotoInteractiveAsync(new Uri(Server.BaseAddress, "runs/new"), Server);
-        foreach (var (path, value) in FormValues)
-        {
-            var input = page.Locator($"[data-path=\"{path}\"] input, input[data-path=\"{path}\"]");
-            await Server.ExpectAsync(page, $"one input for the field with data-path '{path}'",
-                () => Expect(input).ToHaveCountAsync(1));
-            await input.FillAsync(value);
-            await input.PressAsync("Tab");
-            await Server.ExpectAsync(page, $"the field '{path}' to keep the value {value}",
-                () => Expect(input).ToHaveValueAsync(value));
-        }
 
         // The backdoor kind varies the defence by default.
         await Server.ExpectAsync(page, "the group field select #group-field to hold 'defence.kind'",
@@ -67,6 +57,18 @@ public sealed partial class StudyGroupFlowTests(RunFlowFixture fixture, ITestOut
             await Server.ExpectAsync(page, $"one check box for the defence '{defence}' in #group-values",
                 () => Expect(checkbox).ToHaveCountAsync(1));
             await checkbox.CheckAsync();
+        }
+
+        // BaDLoss settings appear once BaDLoss is ticked, so the form is filled after the defences.
+        foreach (var (path, value) in FormValues)
+        {
+            var input = page.Locator($"[data-path=\"{path}\"] input, input[data-path=\"{path}\"]");
+            await Server.ExpectAsync(page, $"one input for the field with data-path '{path}'",
+                () => Expect(input).ToHaveCountAsync(1));
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+            await Server.ExpectAsync(page, $"the field '{path}' to keep the value {value}",
+                () => Expect(input).ToHaveValueAsync(value));
         }
 
         var launch = page.Locator("#launch-group");

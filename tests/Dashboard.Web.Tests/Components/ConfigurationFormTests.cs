@@ -49,6 +49,21 @@ public sealed class ConfigurationFormTests : ComponentTestContext
     }
 
     [Fact]
+    public void Form_ShowsSettingsOfDefencesInTheGroup()
+    {
+        RenderPopoverProvider();
+        var varied = new Dictionary<string, IReadOnlyCollection<string>> { ["defence.kind"] = ["none", "badLoss"] };
+
+        var form = Render<ConfigurationForm>(parameters => parameters
+            .Add(f => f.Configuration, new BackdoorConfiguration())
+            .Add(f => f.ErrorFor, _ => null)
+            .Add(f => f.VariedValues, varied));
+
+        Assert.Single(form.FindAll("input[data-path='defence.trajectoryEpochs']"));
+        Assert.Empty(form.FindAll("input[data-path='defence.ablGamma']"));
+    }
+
+    [Fact]
     public void Table_ListsOnlyChosenDefenceSettings()
     {
         var configuration = new BackdoorConfiguration();

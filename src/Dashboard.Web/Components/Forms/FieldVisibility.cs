@@ -1,0 +1,30 @@
+using Dashboard.Core.Configuration;
+
+namespace Dashboard.Web.Components.Forms;
+
+/// <summary>
+/// Decides whether a form shows a field that applies only for some values of a sibling. A study group varies a
+/// choice field, so a field that applies for one of the group's values is shown even when the form's own value
+/// does not meet the condition; for example BaDLoss settings in a group that compares no defence with BaDLoss.
+/// </summary>
+public static class FieldVisibility
+{
+    /// <param name="field">The field to show or hide.</param>
+    /// <param name="owner">The object that contains the field.</param>
+    /// <param name="ownerPath">JSON path of <paramref name="owner"/>, empty for the configuration itself.</param>
+    /// <param name="variedValues">Values each varied field path takes in the group being launched, or null.</param>
+    public static bool IsShown(
+        ConfigurationField field, object owner, string ownerPath, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? variedValues)
+    {
+        if (field.AppliesTo(owner))
+        {
+            return true;
+        }
+
+        var condition = field.AppliesWhen!;
+        string siblingPath = ownerPath.Length == 0 ? condition.Field : $"{ownerPath}.{condition.Field}";
+        return variedValues is not null
+            && variedValues.TryGetValue(siblingPath, out var values)
+            && values.Any(condition.Values.Contains);
+    }
+}
