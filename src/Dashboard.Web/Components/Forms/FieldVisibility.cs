@@ -4,8 +4,8 @@ namespace Dashboard.Web.Components.Forms;
 
 /// <summary>
 /// Decides whether a form shows a field that applies only for some values of a sibling. A study group varies a
-/// choice field, so a field that applies for one of the group's values is shown even when the form's own value
-/// does not meet the condition; for example BaDLoss settings in a group that compares no defence with BaDLoss.
+/// choice field, so a field is also shown when one of the group's values meets its condition. For example, a group
+/// that compares no defence with BaDLoss shows the BaDLoss settings.
 /// </summary>
 public static class FieldVisibility
 {
