@@ -133,7 +133,8 @@ command_install() {
 
 # Prints the URL that the application will listen on: the value of --urls in the arguments, else the default.
 listen_url() {
-    local url="$DEFAULT_URL"
+    # The command line wins over the environment (Urls, then ASPNETCORE_URLS), as in ASP.NET Core's configuration.
+    local url="${Urls:-${ASPNETCORE_URLS:-$DEFAULT_URL}}"
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --urls=*) url="${1#--urls=}" ;;

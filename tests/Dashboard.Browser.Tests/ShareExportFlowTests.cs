@@ -10,7 +10,8 @@ namespace Dashboard.Browser.Tests;
 /// <summary>
 /// A finished run shared and exported. The link opens in a fresh browser, and a chart downloads as SVG and PNG
 /// from its toolbar without leaving the server. The exported HTML file draws its charts from disk with every
-/// network request blocked, and a revoked link shows the revoked message.
+/// network request blocked, and a revoked link shows the revoked message. The API reference page, another page
+/// meant to work on a machine without internet access, stays on the server too.
 /// </summary>
 public sealed partial class ShareExportFlowTests(RunFlowFixture fixture, ITestOutputHelper output) : IClassFixture<RunFlowFixture>
 {
@@ -20,6 +21,23 @@ public sealed partial class ShareExportFlowTests(RunFlowFixture fixture, ITestOu
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
     private DashboardProcess Server => fixture.Server;
+
+    [Fact]
+    public async Task ApiReferenceRequestsOnlyServer()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await using var context = page.Context;
+        var blocked = new List<string>();
+        string origin = Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        await context.RouteAsync("**/*", route => AllowOnly(route, url => url.StartsWith(origin, StringComparison.Ordinal), blocked));
+
+        await page.GotoAsync(new Uri(Server.BaseAddress, "scalar/v1").AbsoluteUri);
+        await Server.ExpectAsync(page, "the reference page to show the API's title",
+            () => Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lab Dashboard API" }).First).ToBeVisibleAsync());
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.True(blocked.Count == 0, Server.Describe($"no request from the API reference beyond {origin}; it sent {string.Join(", ", blocked)}"));
+    }
 
     [Fact]
     public async Task SharedRunExportsAndOpensOffline()

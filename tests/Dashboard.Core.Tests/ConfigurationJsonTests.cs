@@ -75,4 +75,20 @@ public sealed class ConfigurationJsonTests
         Assert.Null(value);
         Assert.Equal("Unknown field 'wieght'; the fields here are weight, slot.", error.Message);
     }
+
+    [Fact]
+    public void OverlayMergesObjectsAndReplacesLists()
+    {
+        string merged = ConfigurationJson.Overlay(
+            """{"epochs":1,"learningRate":0.5,"items":[{"weight":0.1},{"weight":0.2}],"options":{"fallback":"round","corners":3}}""",
+            """{"epochs":7,"items":[{"weight":0.9}],"options":{"corners":5}}""");
+
+        Assert.Equal("""{"epochs":7,"learningRate":0.5,"items":[{"weight":0.9}],"options":{"fallback":"round","corners":5}}""", merged);
+    }
+
+    [Fact]
+    public void OverlayKeepsInvalidOverlayForItsError()
+    {
+        Assert.Equal("[1,2]", ConfigurationJson.Overlay("""{"epochs":1}""", "[1,2]"));
+    }
 }

@@ -86,6 +86,23 @@ public sealed class ApiV1Tests : IClassFixture<ApiV1Tests.Server>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Fact]
+    public async Task LaunchWithPreset_AppliesFieldsOverPreset()
+    {
+        using var client = _server.CreateClient();
+        var preset = await client.GetFromJsonAsync<PresetDto>("/api/v1/kinds/backdoor/presets/quick-check", ApiJson.Options);
+
+        using var response = await client.PostAsync("/api/v1/runs", new StringContent(
+            """{"kind":"backdoor","preset":"quick-check","configuration":{"modelWidth":4}}""", Encoding.UTF8, "application/json"));
+        var run = await response.Content.ReadFromJsonAsync<RunDto>(ApiJson.Options);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(4, run!.Configuration.GetProperty("modelWidth").GetInt32());
+        Assert.Equal(preset!.Configuration.GetProperty("epochs").GetInt32(), run.Configuration.GetProperty("epochs").GetInt32());
+        Assert.Equal(
+            preset.Configuration.GetProperty("trainingSubsetSize").GetInt32(), run.Configuration.GetProperty("trainingSubsetSize").GetInt32());
+    }
+
     [Theory]
     [InlineData("/api/v1/kinds/no-such-kind", "backdoor")]
     [InlineData("/api/v1/kinds/backdoor/presets/no-such-preset", "quick-check")]
@@ -154,6 +171,30 @@ public sealed class ApiV1Tests : IClassFixture<ApiV1Tests.Server>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, (await ErrorsAsync(response)).Keys);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/runs?take=abc")]
+    [InlineData("/api/v1/runs/zzzzzzzzzzzz/metrics?afterStep=abc")]
+    public async Task UnboundQueryValue_IsProblemDetails(string url)
+    {
+        using var client = _server.CreateClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task UnknownPage_IsStillTheDashboardPage()
+    {
+        using var client = _server.CreateClient();
+
+        using var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Dashboard.Core.Configuration;
@@ -38,6 +39,48 @@ public static partial class ConfigurationJson
             string path = TrimPath(exception.Path);
             errors.Add(new FieldError(path, Describe(type, path, exception)));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Returns <paramref name="baseJson"/> with the properties of <paramref name="overlayJson"/> written over it: nested
+    /// objects merge property by property, while lists and single values replace the base's. Returns the overlay
+    /// unchanged when either text is not a JSON object, so that deserializing it reports the error.
+    /// </summary>
+    public static string Overlay(string baseJson, string overlayJson)
+    {
+        JsonNode? baseNode;
+        JsonNode? overlayNode;
+        try
+        {
+            baseNode = JsonNode.Parse(baseJson);
+            overlayNode = JsonNode.Parse(overlayJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException)
+        {
+            return overlayJson;
+        }
+
+        if (baseNode is not JsonObject target || overlayNode is not JsonObject overlay)
+        {
+            return overlayJson;
+        }
+
+        Merge(target, overlay);
+        return target.ToJsonString();
+    }
+
+    private static void Merge(JsonObject target, JsonObject overlay)
+    {
+        foreach (var (name, value) in overlay.ToList())
+        {
+            if (value is JsonObject nested && target[name] is JsonObject existing)
+            {
+                Merge(existing, nested);
+                continue;
+            }
+
+            target[name] = value?.DeepClone();
         }
     }
 

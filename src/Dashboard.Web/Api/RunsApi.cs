@@ -72,7 +72,7 @@ public static class RunsApi
         {
             if (!Enum.TryParse<RunStatus>(part, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return ValidationProblem([new FieldError("status", $"Unknown status '{part}'; use {string.Join(", ", Enum.GetNames<RunStatus>())}.")]);
+                return ListProblem([new FieldError("status", $"Unknown status '{part}'; use {string.Join(", ", Enum.GetNames<RunStatus>())}.")]);
             }
 
             statuses.Add(parsed);
@@ -81,12 +81,12 @@ public static class RunsApi
         var archive = RunArchiveFilter.Active;
         if (archived is not null && (!Enum.TryParse(archived, ignoreCase: true, out archive) || !Enum.IsDefined(archive)))
         {
-            return ValidationProblem([new FieldError("archived", $"Unknown archive filter '{archived}'; use active, archived or all.")]);
+            return ListProblem([new FieldError("archived", $"Unknown archive filter '{archived}'; use active, archived or all.")]);
         }
 
         if (skip < 0 || take is < 1 or > 500)
         {
-            return ValidationProblem([new FieldError(skip < 0 ? "skip" : "take", "skip must be 0 or more and take between 1 and 500.")]);
+            return ListProblem([new FieldError(skip < 0 ? "skip" : "take", "skip must be 0 or more and take between 1 and 500.")]);
         }
 
         var page = runs.Query(new RunQuery
@@ -158,6 +158,9 @@ public static class RunsApi
 
     private static IResult RunNotFound(string id) =>
         Results.Problem($"No run has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Run not found");
+
+    private static IResult ListProblem(IEnumerable<FieldError> errors) =>
+        ApiProblems.Validation(errors, "The run list request is invalid.");
 
     private static IResult ValidationProblem(IEnumerable<FieldError> errors) =>
         ApiProblems.Validation(errors, "The launch request is invalid.");

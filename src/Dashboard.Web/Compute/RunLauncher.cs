@@ -125,7 +125,7 @@ public sealed partial class RunLauncher(
     private ConfigurationResult Parse(string? kindId, string? presetId, string? configurationJson)
     {
         var kind = catalog.Find(kindId);
-        if (kind is not null && string.IsNullOrWhiteSpace(configurationJson) && !string.IsNullOrWhiteSpace(presetId))
+        if (kind is not null && !string.IsNullOrWhiteSpace(presetId))
         {
             var preset = kind.Presets.FirstOrDefault(p => p.Id == presetId);
             if (preset is null)
@@ -134,7 +134,9 @@ public sealed partial class RunLauncher(
                 return ConfigurationResult.Invalid(new FieldError("preset", $"Unknown preset '{presetId}' for {kind.Id}; known presets are {known}."));
             }
 
-            configurationJson = ConfigurationJson.Serialize(preset.Create());
+            // The request's fields go on top of the preset, so a preset plus a few changed fields keeps the rest of the preset.
+            string presetJson = ConfigurationJson.Serialize(preset.Create());
+            configurationJson = string.IsNullOrWhiteSpace(configurationJson) ? presetJson : ConfigurationJson.Overlay(presetJson, configurationJson);
         }
 
         var parsed = catalog.Parse(kindId, configurationJson);
@@ -153,13 +155,13 @@ public sealed partial class RunLauncher(
         var schema = ConfigurationSchema.For(kind.ConfigurationType);
         var runEnvironment = environment.Create();
         var errors = new List<FieldError>();
-        foreach (var (path, field) in schema.ChoiceFields())
+        foreach (var (path, _) in schema.ChoiceFields())
         {
             if (schema.GetChoice(configuration, path) is { } value
                 && availability.UnavailableReason(path, value, runEnvironment) is { } reason)
             {
-                string label = field.Choices.FirstOrDefault(c => c.Value == value)?.Label ?? value;
-                errors.Add(new FieldError($"configuration.{path}", $"{label} is not available on this server: {reason}"));
+                // The reason names the choice itself, for example "CIFAR-10 is not available: ... does not exist."
+                errors.Add(new FieldError($"configuration.{path}", reason));
             }
         }
 

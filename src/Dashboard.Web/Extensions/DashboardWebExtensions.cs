@@ -69,6 +69,7 @@ public static class DashboardWebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiErrorBodies();
         app.UseDashboardSecurity();
         app.UseAntiforgery();
 
@@ -95,7 +96,16 @@ public static class DashboardWebExtensions
         app.MapTokensApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Lab Dashboard API"));
+        // The reference page makes no request off this server: no fonts from Scalar's CDN, no telemetry, and none
+        // of the hosted AI, MCP or developer-tool features, which call scalar.com.
+        app.MapScalarApiReference(options => options
+            .WithTitle("Lab Dashboard API")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .WithDotNetFlag(false));
         return app;
     }
 
