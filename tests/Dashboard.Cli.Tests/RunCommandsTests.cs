@@ -46,6 +46,8 @@ public sealed class RunCommandsTests(CliServerFixture fixture) : IClassFixture<C
         var json = await CliRunner.RunAsync("export", runId, "--format", "json", "--server", Server.Address);
         var html = await CliRunner.RunAsync("export", runId, "--format", "html", "--server", Server.Address);
         var config = await CliRunner.RunAsync("export", runId, "--format", "config", "-o", configPath, "--server", Server.Address);
+        string yamlPath = Path.Combine(folder, "config.yaml");
+        var yaml = await CliRunner.RunAsync("export", runId, "--format", "config", "-o", yamlPath, "--server", Server.Address);
 
         Assert.True(csv.ExitCode == 0, csv.ToString());
         Assert.StartsWith("run_id,", File.ReadLines(csvPath).First());
@@ -56,6 +58,8 @@ public sealed class RunCommandsTests(CliServerFixture fixture) : IClassFixture<C
         Assert.Contains("<html", html.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, config.ExitCode);
         Assert.Equal("backdoor", JsonDocument.Parse(File.ReadAllText(configPath)).RootElement.GetProperty("kind").GetString());
+        Assert.Equal(0, yaml.ExitCode);
+        Assert.Contains("kind: backdoor", File.ReadAllText(yamlPath));
 
         // The exported configuration is a launch file: launching it queues a run with the same settings.
         var relaunch = await CliRunner.RunAsync("launch", configPath, "--detach", "--server", Server.Address);

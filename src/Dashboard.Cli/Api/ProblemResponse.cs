@@ -21,9 +21,12 @@ internal static class ProblemResponse
             400 or 409 or 413 or 422 => CliException.InvalidInput(
                 fieldErrors.Count > 0 ? $"The server rejected the request: {title ?? reason}" : $"The server rejected the request: {reason}",
                 fieldErrors),
-            401 or 403 => new CliException(
+            401 => new CliException(
                 ExitCodes.NotAllowed,
-                $"The server rejected {request} with {code} {status}: {reason}. Pass a valid token with --token or the LABDASH_TOKEN environment variable."),
+                $"The server rejected {request} with {code} {status}: {reason.TrimEnd('.')}. Pass a valid token with --token or the LABDASH_TOKEN environment variable."),
+
+            // The token is valid here; the user's role or ownership is what the server rejected.
+            403 => new CliException(ExitCodes.NotAllowed, $"The server rejected {request} with {code} {status}: {reason}"),
             404 => new CliException(ExitCodes.NotFound, detail ?? $"Not found: {request} returned 404."),
             >= 500 => new CliException(ExitCodes.Unreachable, $"The server failed on {request} with {code} {status}: {reason}"),
             _ => CliException.InvalidInput($"The server answered {request} with {code} {status}: {reason}"),

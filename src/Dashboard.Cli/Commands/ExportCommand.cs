@@ -42,7 +42,18 @@ internal static class ExportCommand
             try
             {
                 await using var stream = File.Create(temporary);
-                await client.DownloadAsync(path, stream, cancellationToken);
+                if (result.GetValue(formatOption) == "config" && IsYamlFile(file))
+                {
+                    // A launch file named .yaml or .yml is written as YAML, as `labdash defaults` writes it.
+                    using var buffer = new MemoryStream();
+                    await client.DownloadAsync(path, buffer, cancellationToken);
+                    string yaml = Configuration.YamlWriter.Write(System.Text.Json.Nodes.JsonNode.Parse(buffer.ToArray()));
+                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(yaml), cancellationToken);
+                }
+                else
+                {
+                    await client.DownloadAsync(path, stream, cancellationToken);
+                }
             }
             catch
             {
@@ -56,4 +67,7 @@ internal static class ExportCommand
         });
         return command;
     }
+
+    private static bool IsYamlFile(string file) =>
+        file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

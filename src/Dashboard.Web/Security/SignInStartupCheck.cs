@@ -54,7 +54,18 @@ public sealed class SignInStartupCheck(
         lifetime.ApplicationStarted.Register(CheckListeningAddresses);
         if (mode.Required)
         {
-            logger.LogInformation("Sign-in is required on this server; {UserCount} users exist", users.Count());
+            int count = users.Count();
+            if (count == 0)
+            {
+                // Forced sign-in on loopback still starts, because tests add users through the running server's store.
+                logger.LogWarning(
+                    "Sign-in is required on this server but no user exists, so nobody can sign in. Add the first admin with `{Command}`",
+                    AddUserCommand);
+            }
+            else
+            {
+                logger.LogInformation("Sign-in is required on this server; {UserCount} users exist", count);
+            }
         }
 
         return Task.CompletedTask;

@@ -54,4 +54,23 @@ public sealed class ProblemResponseTests
         Assert.Contains("--token", error.Message);
         Assert.Contains("401", error.Message);
     }
+
+    [Fact]
+    public void ToExceptionOnForbiddenNamesRoleNotToken()
+    {
+        var error = ProblemResponse.ToException(
+            HttpStatusCode.Forbidden, """{"title":"Forbidden","detail":"This needs the researcher role; victor has the viewer role."}""", "POST api/v1/runs");
+
+        Assert.Equal(5, error.ExitCode);
+        Assert.Contains("researcher role", error.Message);
+        Assert.DoesNotContain("--token", error.Message);
+    }
+
+    [Fact]
+    public void ToExceptionOnUnauthorizedHasOneFullStop()
+    {
+        var error = ProblemResponse.ToException(HttpStatusCode.Unauthorized, """{"detail":"Sign in or send a token."}""", "GET api/v1/runs");
+
+        Assert.DoesNotContain("..", error.Message);
+    }
 }
