@@ -37,6 +37,18 @@ public sealed class ParallelCoordinatesTests : ComponentTestContext
         Assert.Equal(["learningRate", "optimizer", "accuracy"], chart.FindAll("g.pc-axis").Select(axis => axis.GetAttribute("data-dimension")));
     }
 
+    [Theory]
+    [InlineData(2, 480)]
+    [InlineData(3, 480)]
+    [InlineData(6, 750)]
+    public void AxesSpanAtLeastMinimumWidth(int dimensions, double plotWidth)
+    {
+        var layout = ParallelCoordinatesLayout.For([.. Enumerable.Range(0, dimensions).Select(i => new ParallelDimension($"d{i}", $"d{i}"))], []);
+
+        Assert.Equal(plotWidth, layout.Axes[^1].X - layout.Axes[0].X, precision: 6);
+        Assert.Equal(plotWidth + (2 * ParallelCoordinatesLayout.MarginX), layout.Width, precision: 6);
+    }
+
     [Fact]
     public void DrawsOnePolylinePerRowInItsColor()
     {

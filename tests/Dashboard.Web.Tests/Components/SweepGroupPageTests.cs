@@ -101,7 +101,33 @@ public sealed class SweepGroupPageTests() : ComponentTestContext(WithoutComputeS
 
         Assert.Equal([RunStatus.Completed, RunStatus.Queued, RunStatus.Queued], statusesBeforeConfirming);
         Assert.Equal([RunStatus.Completed, RunStatus.Cancelled, RunStatus.Cancelled], Statuses(group));
-        Assert.Contains("2 queued runs cancelled", page.Find("#cancel-result").TextContent);
+        Assert.Contains("2 queued runs cancelled, 0 running runs asked to stop", page.Find("#cancel-result").TextContent);
+    }
+
+    [Fact]
+    public void CancelledSweepBarCountsOnlyCompletedRuns()
+    {
+        var group = Sweep((0.001, RunStatus.Completed, 0.4), (0.01, RunStatus.Cancelled, null), (0.0001, RunStatus.Cancelled, null));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+        var bar = page.Find("#progress-bar");
+
+        Assert.Equal("1", bar.GetAttribute("data-completed"));
+        Assert.Equal("3", bar.GetAttribute("data-ended"));
+        Assert.Contains("warning", bar.ClassName);
+    }
+
+    [Fact]
+    public void ConfirmationUsesSingularForOneRun()
+    {
+        var group = Sweep((0.001, RunStatus.Completed, 0.4), (0.01, RunStatus.Queued, null));
+
+        RenderPopoverProvider();
+        var page = Render<GroupPage>(parameters => parameters.Add(p => p.Id, group.Id));
+        page.Find("#cancel-group").Click();
+
+        Assert.Contains("Cancel 1 queued run and stop 0 running runs?", page.Find("#cancel-confirmation").TextContent);
     }
 
     private static void WithoutComputeService(IServiceCollection services) =>

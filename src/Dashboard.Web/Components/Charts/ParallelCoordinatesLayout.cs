@@ -8,7 +8,11 @@ namespace Dashboard.Web.Components.Charts;
 /// </summary>
 public sealed class ParallelCoordinatesLayout
 {
+    /// <summary>Smallest distance between neighbouring axes.</summary>
     public const double AxisSpacing = 150;
+
+    /// <summary>Smallest distance from the first axis to the last, so that two or three axes still give lines room.</summary>
+    public const double MinimumPlotWidth = 480;
     public const double MarginX = 70;
     public const double Top = 44;
     public const double Bottom = 234;
@@ -32,12 +36,13 @@ public sealed class ParallelCoordinatesLayout
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(rows);
 
+        double spacing = dimensions.Count < 2 ? 0 : Math.Max(AxisSpacing, MinimumPlotWidth / (dimensions.Count - 1));
         var axes = new List<ParallelAxisLayout>();
         var scales = new List<Func<ParallelValue, double?>>();
         for (int i = 0; i < dimensions.Count; i++)
         {
             var dimension = dimensions[i];
-            double x = MarginX + (i * AxisSpacing);
+            double x = MarginX + (i * spacing);
             if (dimension.Categories is { } categories)
             {
                 var ticks = categories.Select((category, index) => new ParallelTick(category, CategoryY(index, categories.Count))).ToList();
@@ -72,7 +77,7 @@ public sealed class ParallelCoordinatesLayout
             .Where(point => point.Y is not null)
             .Select(point => (point.X, point.Y!.Value))])).ToList();
 
-        double width = (MarginX * 2) + (Math.Max(dimensions.Count - 1, 0) * AxisSpacing);
+        double width = (MarginX * 2) + (Math.Max(dimensions.Count - 1, 0) * spacing);
         return new ParallelCoordinatesLayout(axes, lines, width);
     }
 
