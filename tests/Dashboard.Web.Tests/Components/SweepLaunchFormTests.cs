@@ -64,6 +64,31 @@ public sealed class SweepLaunchFormTests() : ComponentTestContext(WithoutCompute
     }
 
     [Fact]
+    public void NewRowShowsNoErrorYet()
+    {
+        var page = RenderQuickCheck();
+
+        page.Find("#sweep-add-parameter").Click();
+
+        Assert.Empty(page.FindAll("[data-sweep-error]"));
+        Assert.Contains("Give each field its values", page.Find("#sweep-run-count").TextContent);
+        Assert.True(page.Find("#launch-sweep").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void MissingDatasetCannotBeTicked()
+    {
+        var page = RenderQuickCheck();
+
+        AddRow(page, 0, "dataset");
+        var cifar = page.Find("#sweep-choices-0 [data-value='cifar10'] input[type=checkbox], #sweep-choices-0 input[type=checkbox][data-value='cifar10']");
+        var fashion = page.Find("#sweep-choices-0 [data-value='fashionMnist'] input[type=checkbox], #sweep-choices-0 input[type=checkbox][data-value='fashionMnist']");
+
+        Assert.True(cifar.HasAttribute("disabled"));
+        Assert.False(fashion.HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void LaunchStoresSweepAndOpensGroup()
     {
         var page = RenderQuickCheck();

@@ -39,6 +39,9 @@ public sealed class SweepFormRow
 
     /// <summary>Step of a linear grid range. When it is empty, the range is divided into <see cref="Count"/> values.</summary>
     public string Step { get; set; } = "";
+
+    /// <summary>True until the user ticks a value, types values or enters a range bound.</summary>
+    public bool IsBlank => Selected.Count == 0 && ValuesText.Trim().Length == 0 && Min.Trim().Length == 0 && Max.Trim().Length == 0;
 }
 
 /// <summary>The launch form's sweep section: method, limits and rows, turned into a <see cref="SweepDefinition"/>.</summary>
