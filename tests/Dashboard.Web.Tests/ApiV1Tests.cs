@@ -195,6 +195,7 @@ public sealed class ApiV1Tests : IClassFixture<ApiV1Tests.Server>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Read-only shared result", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

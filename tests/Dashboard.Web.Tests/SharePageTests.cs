@@ -51,6 +51,7 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(run.Name, html);
+        Assert.Contains("Read-only shared result", html);
         Assert.DoesNotContain("cancel-run", html);
         Assert.DoesNotContain("share-run", html);
         Assert.DoesNotContain("/runs/new", html);
