@@ -29,7 +29,7 @@ internal static class ProblemResponse
             403 => new CliException(ExitCodes.NotAllowed, $"The server rejected {request} with {code} {status}: {reason}"),
             404 => new CliException(ExitCodes.NotFound, detail ?? $"Not found: {request} returned 404."),
             >= 500 => new CliException(ExitCodes.Unreachable, $"The server failed on {request} with {code} {status}: {reason}"),
-            _ => CliException.InvalidInput($"The server answered {request} with {code} {status}: {reason}"),
+            _ => CliException.InvalidInput($"The server returned {code} {status} for {request}: {reason}"),
         };
     }
 
