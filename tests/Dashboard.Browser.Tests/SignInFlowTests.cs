@@ -7,8 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Browser.Tests;
 
 /// <summary>
-/// Sign-in through the browser on a server with sign-in forced: a page redirects to the sign-in form, a wrong
-/// password shows an error, the right one opens the runs page with the user named in the bar, and signing out
+/// Sign-in through the browser on a server with sign-in forced. A page redirects to the sign-in form, and a wrong
+/// password shows an error. The right one opens the runs page with the user named in the bar, and signing out
 /// leads back to the form. A share link created by a signed-in user opens interactively in a browser that
 /// never signed in.
 /// </summary>

@@ -51,7 +51,7 @@ public sealed class LiteDbUserStoreTests : IDisposable
     }
 
     [Fact]
-    public void ApiTokens_FindByHashListAndDeleteForUser()
+    public void ApiTokens_FindListAndDelete()
     {
         var store = new LiteDbApiTokenStore(_temporary.Storage);
         store.Insert(Token("t1", "alice", "AB01"));

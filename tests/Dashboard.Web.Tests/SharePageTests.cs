@@ -254,7 +254,7 @@ public sealed class SharePageTests : IClassFixture<SharePageTests.Server>
     }
 
     [Fact]
-    public async Task SweepLinkShowsResultsTableWithSharedMemberLinks()
+    public async Task SweepLinkShowsResultsTable()
     {
         string groupId = RunIds.Create();
         var members = new[] { InsertRun(RunStatus.Completed, groupId), InsertRun(RunStatus.Completed, groupId) };

@@ -3,7 +3,7 @@ using Dashboard.Cli.Api;
 
 namespace Dashboard.Cli.Commands;
 
-/// <summary><c>labdash cancel RUN_ID</c>: asks the server to stop a queued or running run.</summary>
+/// <summary><c>labdash cancel RUN_ID</c>: requests that the server stop a queued or running run.</summary>
 internal static class CancelCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)

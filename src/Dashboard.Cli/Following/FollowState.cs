@@ -5,7 +5,7 @@ using Dashboard.Core.Runs;
 namespace Dashboard.Cli.Following;
 
 /// <summary>
-/// What a follower knows about one run: its latest status and the latest value of each metric. Points already
+/// The state a follower tracks for one run: its latest status and the latest value of each metric. Points already
 /// seen are skipped, so the history sent again after a reconnect adds nothing twice.
 /// </summary>
 internal sealed class FollowState(string runId)

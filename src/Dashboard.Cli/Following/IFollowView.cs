@@ -9,7 +9,7 @@ internal interface IFollowView
     /// <summary>Runs <paramref name="follow"/> while the view is on screen and returns its result.</summary>
     Task<int> ShowAsync(Func<Task<int>> follow);
 
-    /// <summary>The run's stored history arrived; <paramref name="state"/> holds its status and latest metrics.</summary>
+    /// <summary>The run's stored history arrived; <paramref name="state"/> contains its status and latest metrics.</summary>
     void Started(FollowState state);
 
     void StatusChanged(FollowState state, RunStatusMessage? previous);

@@ -8,7 +8,7 @@ internal static class Formats
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Formats a summary measure as its <see cref="MeasureFormat"/> says: a percentage, a whole number, seconds or a number.</summary>
+    /// <summary>Formats a summary measure as its <see cref="MeasureFormat"/> specifies: a percentage, a whole number, seconds or a number.</summary>
     public static string Measure(SummaryMeasure measure) => measure.Format switch
     {
         MeasureFormat.Percent => (measure.Value * 100).ToString("0.0", Invariant) + "%",

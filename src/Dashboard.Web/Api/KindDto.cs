@@ -107,7 +107,7 @@ public sealed record FieldDto(
 /// <summary>The sibling field and its values for which a field applies.</summary>
 public sealed record ConditionDto(string Field, IReadOnlyList<string> Values);
 
-/// <summary>One allowed value of a choice field; <see cref="Unavailable"/> says why this server cannot use it.</summary>
+/// <summary>One allowed value of a choice field; <see cref="Unavailable"/> gives the reason this server cannot use it.</summary>
 public sealed record ChoiceDto(string Value, string Label, string? Description, string? Unavailable);
 
 internal static class ConfigurationElement

@@ -5,7 +5,7 @@ namespace Dashboard.Web.Api;
 
 /// <summary>
 /// One page of a run's metric history: the points with a step after <see cref="AfterStep"/>, up to a step
-/// chosen so the page holds at most the requested number of points, optionally reduced for drawing.
+/// chosen so the page contains at most the requested number of points, optionally reduced for drawing.
 /// <see cref="NextAfterStep"/> is the value to pass as <c>afterStep</c> for the next page, or null on the last page.
 /// </summary>
 public sealed record MetricHistoryPage(IReadOnlyList<MetricBatch> Items, long? AfterStep, long? NextAfterStep, long TotalPoints)
@@ -62,16 +62,16 @@ public sealed record MetricHistoryPage(IReadOnlyList<MetricBatch> Items, long? A
                 continue;
             }
 
-            IReadOnlyList<int> kept = points is { } maxPoints
+            IReadOnlyList<int> keptIndices = points is { } maxPoints
                 ? [.. SeriesDownsampler.MinMaxIndices(indices.Length, i => batch.Values[indices[i]], maxPoints).Select(i => indices[i])]
                 : indices;
             items.Add(new MetricBatch
             {
                 Metric = batch.Metric,
-                Steps = [.. kept.Select(i => batch.Steps[i])],
-                Epochs = [.. kept.Select(i => batch.Epochs[i])],
-                Values = [.. kept.Select(i => batch.Values[i])],
-                Timestamps = [.. kept.Select(i => batch.Timestamps[i])],
+                Steps = [.. keptIndices.Select(i => batch.Steps[i])],
+                Epochs = [.. keptIndices.Select(i => batch.Epochs[i])],
+                Values = [.. keptIndices.Select(i => batch.Values[i])],
+                Timestamps = [.. keptIndices.Select(i => batch.Timestamps[i])],
             });
         }
 

@@ -266,7 +266,7 @@ public sealed class RunCoordinator(
 
     /// <summary>Returns whether the run with this status and id can be resumed; reads its checkpoint folder only when Failed.</summary>
     public bool CanResume(string runId, RunStatus status) =>
-        status == RunStatus.Interrupted || (status == RunStatus.Failed && CheckpointsOf(runId).Latest() is not null);
+        CanResume(status, status == RunStatus.Failed && CheckpointsOf(runId).Latest() is not null);
 
     public async Task<ResumeResult> ResumeAsync(string runId)
     {

@@ -29,10 +29,10 @@ public static class AccessProblems
     }
 
     /// <summary>Returns 403 for a user who may not change a run, naming its owner.</summary>
-    public static IResult NotOwner(string what, string? owner) => Results.Problem(
+    public static IResult NotOwner(string subject, string? owner) => Results.Problem(
         owner is null
-            ? $"{what} has no owner; only the admin role may change it."
-            : $"{what} belongs to {owner}; only its owner or the admin role may change it.",
+            ? $"{subject} has no owner; only the admin role may change it."
+            : $"{subject} belongs to {owner}; only its owner or the admin role may change it.",
         statusCode: StatusCodes.Status403Forbidden,
         title: "Permission denied");
 

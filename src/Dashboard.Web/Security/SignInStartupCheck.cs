@@ -59,7 +59,7 @@ public sealed class SignInStartupCheck(
             {
                 // Forced sign-in on loopback still starts, because tests add users through the running server's store.
                 logger.LogWarning(
-                    "Sign-in is required on this server but no user exists, so nobody can sign in. Add the first admin with `{Command}`",
+                    "Sign-in is required on this server, but no user exists. Add the first admin with `{Command}` and restart",
                     AddUserCommand);
             }
             else

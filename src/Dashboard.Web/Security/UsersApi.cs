@@ -14,7 +14,7 @@ public static class UsersApi
         group.MapPost("/", Create);
         group.MapPatch("/{name}", Update);
         group.MapDelete("/{name}", (string name, UserAccounts accounts) =>
-            accounts.Delete(name) is { } error ? Refusal(name, error, accounts) : Results.NoContent());
+            accounts.Delete(name) is { } error ? Rejected(name, error, accounts) : Results.NoContent());
         return endpoints;
     }
 
@@ -63,13 +63,13 @@ public static class UsersApi
 
         if (accounts.Update(name, role, body?.Password) is { } error)
         {
-            return Refusal(name, error, accounts);
+            return Rejected(name, error, accounts);
         }
 
         return Results.Ok(UserDto.From(accounts.Find(name)!));
     }
 
-    private static IResult Refusal(string name, string error, UserAccounts accounts) =>
+    private static IResult Rejected(string name, string error, UserAccounts accounts) =>
         accounts.Find(name) is null
             ? Results.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "User not found")
             : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Change rejected");

@@ -6,7 +6,7 @@ using Dashboard.Web.Tests.Infrastructure;
 
 namespace Dashboard.Web.Tests.Components;
 
-/// <summary>Which run page controls each role sees, for a run owned by rita.</summary>
+/// <summary>The run page controls shown to each role, for a run owned by rita.</summary>
 public sealed class RunViewPermissionTests : ComponentTestContext
 {
     private static readonly string[] ChangeControls = ["#resume-run", "#share-run", "#run-edit-notes"];

@@ -42,10 +42,10 @@ public sealed class RoleAccessTests(SignedInServer server) : IClassFixture<Signe
         using var client = server.ClientFor("vera");
 
         using var list = await client.GetAsync("/api/v1/runs?archived=all");
-        using var one = await client.GetAsync($"/api/v1/runs/{runId}");
+        using var single = await client.GetAsync($"/api/v1/runs/{runId}");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, single.StatusCode);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ public static class SeriesDownsampler
 {
     public static (double X, double Y)[] MinMax(IReadOnlyList<(double X, double Y)> points, int maxPoints)
     {
-        var kept = MinMaxIndices(points.Count, i => points[i].Y, maxPoints);
-        return [.. kept.Select(i => points[i])];
+        var keptIndices = MinMaxIndices(points.Count, i => points[i].Y, maxPoints);
+        return [.. keptIndices.Select(i => points[i])];
     }
 
     /// <summary>
